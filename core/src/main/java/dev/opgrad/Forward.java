@@ -1,0 +1,61 @@
+package dev.opgrad;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.opgrad.spi.Op;
+import java.util.Arrays;
+
+/** Applies an op to values: checks the call, computes the output and creates its node. */
+final class Forward {
+
+  private Forward() {}
+
+  static Value apply(Op op, Value[] inputs, double[] constants) {
+    checkInputsNotNull(op.name(), inputs);
+    if (inputs.length != op.arity()) {
+      throw new IllegalArgumentException(
+          String.format(
+              "op '%s' takes %s, got %d: %s",
+              op.name(), count(op.arity(), "input"), inputs.length, Value.describeAll(inputs)));
+    }
+    if (constants.length != op.constantCount()) {
+      throw new IllegalArgumentException(
+          String.format(
+              "op '%s' takes %s, got %d: %s (applied to %s)",
+              op.name(),
+              count(op.constantCount(), "constant"),
+              constants.length,
+              Arrays.toString(constants),
+              Value.describeAll(inputs)));
+    }
+    double[] data = new double[inputs.length];
+    for (int i = 0; i < inputs.length; i++) {
+      data[i] = inputs[i].data();
+    }
+    double output;
+    try {
+      output = op.forward(data, constants);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          String.format(
+              "op '%s' failed on %s%s: %s",
+              op.name(), Value.describeAll(inputs), constantsSuffix(constants), e.getMessage()),
+          e);
+    }
+    return Value.node(output, op, inputs, constants);
+  }
+
+  static void checkInputsNotNull(String opName, Value[] inputs) {
+    for (int i = 0; i < inputs.length; i++) {
+      checkNotNull(inputs[i], "op '%s': input %s is null", opName, i + 1);
+    }
+  }
+
+  static String constantsSuffix(double[] constants) {
+    return constants.length == 0 ? "" : " with constants " + Arrays.toString(constants);
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,306 @@
+package dev.opgrad;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.ImmutableDoubleArray;
+import dev.opgrad.spi.Op;
+import java.util.Arrays;
+
+/**
+ * A scalar node of an expression graph: its data, the gradient that {@link #backward()} computes
+ * for it, and, unless it is a leaf, the op and the inputs that produced it.
+ *
+ * <p>Arithmetic methods build the graph eagerly, as micrograd does: {@code a.mul(b).add(c)}
+ * computes its data at once and remembers how. Every method looks its op up by name in the {@link
+ * OpRegistry#defaultRegistry() default registry}, so each is available once an op of that name
+ * is on the class path ({@code opgrad-ops-builtin} provides them all); {@link #apply(String,
+ * Value...)} applies any other registered op.
+ *
+ * <h2>Gradients</h2>
+ *
+ * {@link #backward()} sets the gradient of every non-leaf node of the graph to the derivative of
+ * the value it is called on with respect to that node, and <em>adds</em> that derivative to the
+ * gradient of every leaf, as PyTorch does. Call {@link #zeroGrad()} on the leaves between two
+ * backward passes whose gradients should not be summed.
+ *
+ * <h2>Threads</h2>
+ *
+ * A graph is not thread-safe: build, backpropagate and update one graph from one thread at a
+ * time. Independent graphs may be used on different threads at once.
+ */
+public final class Value {
+
+  private static final Value[] NO_INPUTS = {};
+  private static final double[] NO_CONSTANTS = {};
+
+  private double data;
+  private double grad;
+  private final Op op; // null for a leaf
+  private final Value[] inputs;
+  private final double[] constants;
+  private String label; // null until labeled
+
+  /** Set while {@link Backward} is ordering the graph; false otherwise. */
+  boolean visited;
+
+  private Value(double data, Op op, Value[] inputs, double[] constants) {
+    this.data = data;
+    this.op = op;
+    this.inputs = inputs;
+    this.constants = constants;
+  }
+
+  /** Returns a new leaf holding {@code data}. */
+  public static Value of(double data) {
+    return new Value(data, null, NO_INPUTS, NO_CONSTANTS);
+  }
+
+  /** Returns a new leaf holding {@code data}, labelled {@code label} in messages and drawings. */
+  public static Value of(double data, String label) {
+    return of(data).labeled(label);
+  }
+
+  /** The value computed for this node, or given to this leaf. */
+  public double data() {
+    return data;
+  }
+
+  /** The gradient that {@link #backward()} has computed for this node; 0 before any. */
+  public double grad() {
+    return grad;
+  }
+
+  /** This node's label, or {@code null} if it has none. */
+  public String label() {
+    return label;
+  }
+
+  /**
+   * Labels this node, for messages and drawings (micrograd's {@code e.label = 'e'}).
+   *
+   * @return this value
+   */
+  public Value labeled(String label) {
+    this.label = checkNotNull(label, "label");
+    return this;
+  }
+
+  /** The op that produced this node, or {@code null} for a leaf. */
+  public Op op() {
+    return op;
+  }
+
+  /** The inputs this node was computed from, in order; empty for a leaf. */
+  public ImmutableList<Value> inputs() {
+    return ImmutableList.copyOf(inputs);
+  }
+
+  /** The constant parameters this node's op was applied with, such as pow's exponent. */
+  public ImmutableDoubleArray constants() {
+    return ImmutableDoubleArray.copyOf(constants);
+  }
+
+  /** Whether this node is a leaf: a value given by the caller rather than computed by an op. */
+  public boolean isLeaf() {
+    return op == null;
+  }
+
+  /**
+   * Replaces this leaf's data, as an optimizer does with parameters. Nodes computed from it keep
+   * their data until the graph is built again.
+   *
+   * @throws IllegalStateException if this value is not a leaf: its data is defined by its op
+   */
+  public void setData(double data) {
+    if (op != null) {
+      throw new IllegalStateException(
+          "setData on " + describe() + ", which is computed by op '" + op.name()
+              + "': only a leaf's data can be set");
+    }
+    this.data = data;
+  }
+
+  /** Sets this value's gradient to 0. */
+  public void zeroGrad() {
+    grad = 0;
+  }
+
+  /** Returns {@code this + other}. */
+  public Value add(Value other) {
+    return applyBuiltin("add", NO_CONSTANTS, this, other);
+  }
+
+  /** Returns {@code this + other}. */
+  public Value add(double other) {
+    return add(of(other));
+  }
+
+  /** Returns {@code this - other}. */
+  public Value sub(Value other) {
+    return applyBuiltin("sub", NO_CONSTANTS, this, other);
+  }
+
+  /** Returns {@code this - other}. */
+  public Value sub(double other) {
+    return sub(of(other));
+  }
+
+  /** Returns {@code this * other}. */
+  public Value mul(Value other) {
+    return applyBuiltin("mul", NO_CONSTANTS, this, other);
+  }
+
+  /** Returns {@code this * other}. */
+  public Value mul(double other) {
+    return mul(of(other));
+  }
+
+  /** Returns {@code this / other}. */
+  public Value div(Value other) {
+    return applyBuiltin("div", NO_CONSTANTS, this, other);
+  }
+
+  /** Returns {@code this / other}. */
+  public Value div(double other) {
+    return div(of(other));
+  }
+
+  /** Returns {@code this} raised to the constant {@code exponent}, which gets no gradient. */
+  public Value pow(double exponent) {
+    return applyBuiltin("pow", new double[] {exponent}, this);
+  }
+
+  /** Returns {@code -this}. */
+  public Value neg() {
+    return applyBuiltin("neg", NO_CONSTANTS, this);
+  }
+
+  /** Returns <i>e</i> raised to {@code this}. */
+  public Value exp() {
+    return applyBuiltin("exp", NO_CONSTANTS, this);
+  }
+
+  /** Returns the hyperbolic tangent of {@code this}. */
+  public Value tanh() {
+    return applyBuiltin("tanh", NO_CONSTANTS, this);
+  }
+
+  /** Returns {@code max(0, this)}, whose gradient at 0 is 0. */
+  public Value relu() {
+    return applyBuiltin("relu", NO_CONSTANTS, this);
+  }
+
+  /**
+   * Applies the registered op {@code opName} to this value followed by {@code others}.
+   *
+   * @throws IllegalArgumentException if no op has that name, it takes another number of inputs,
+   *     or it rejects them
+   */
+  public Value apply(String opName, Value... others) {
+    return apply(opName, NO_CONSTANTS, others);
+  }
+
+  /**
+   * Applies the registered op {@code opName} with constant parameters to this value followed by
+   * {@code others}: {@code x.apply("pow", new double[] {3})} is {@code x.pow(3)}.
+   *
+   * @throws IllegalArgumentException if no op has that name, it takes another number of inputs or
+   *     constants, or it rejects them
+   */
+  public Value apply(String opName, double[] constants, Value... others) {
+    checkNotNull(opName, "opName");
+    return apply(OpRegistry.defaultRegistry().get(opName), constants, others);
+  }
+
+  /**
+   * Applies {@code op}, which may come from any {@link OpRegistry}, to this value followed by
+   * {@code others}.
+   *
+   * @throws IllegalArgumentException if the op takes another number of inputs or constants, or it
+   *     rejects them
+   */
+  public Value apply(Op op, double[] constants, Value... others) {
+    checkNotNull(op, "op");
+    checkNotNull(constants, "constants");
+    checkNotNull(others, "others");
+    Value[] operands = new Value[others.length + 1];
+    operands[0] = this;
+    System.arraycopy(others, 0, operands, 1, others.length);
+    return Forward.apply(op, operands, constants.clone());
+  }
+
+  /**
+   * Applies one of the ops behind this class's methods, which opgrad-ops-builtin provides; core
+   * knows their names only.
+   */
+  private static Value applyBuiltin(String opName, double[] constants, Value... operands) {
+    Forward.checkInputsNotNull(opName, operands);
+    Op op;
+    try {
+      op = OpRegistry.defaultRegistry().get(opName);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Value." + opName + " needs the op '" + opName + "', which opgrad-ops-builtin provides: add"
+              + " dev.opgrad:opgrad-ops-builtin to the class path (" + e.getMessage() + ")",
+          e);
+    }
+    return Forward.apply(op, operands, constants);
+  }
+
+  /** Creates the node {@link Forward} has computed. */
+  static Value node(double data, Op op, Value[] inputs, double[] constants) {
+    return new Value(data, op, inputs, constants.length == 0 ? NO_CONSTANTS : constants);
+  }
+
+  /**
+   * Backpropagates from this value: orders the graph below it topologically, seeds this value's
+   * gradient with 1 and applies the chain rule in reverse order. Every non-leaf node's gradient is
+   * <em>set</em> to ∂this/∂node; every leaf's gradient is <em>increased</em> by ∂this/∂leaf, so
+   * two calls leave twice the gradient on the leaves, as in PyTorch and micrograd. The traversal
+   * uses no recursion, so graphs of any depth work on the default stack, and its order depends only
+   * on the graph, so gradients are bit-identical from run to run.
+   *
+   * @throws IllegalStateException if an op's {@link Op#localGrad} throws
+   */
+  public void backward() {
+    Backward.run(this);
+  }
+
+  // Accessors for the backward driver, which runs for every node.
+  double[] constantsArray() {
+    return constants;
+  }
+
+  Value[] inputsArray() {
+    return inputs;
+  }
+
+  void addToGrad(double delta) {
+    grad += delta;
+  }
+
+  void setGrad(double grad) {
+    this.grad = grad;
+  }
+
+  /** Names this value in messages: its label if it has one, else its op and data. */
+  String describe() {
+    if (label != null) {
+      return "'" + label + "' (" + data + ")";
+    }
+    return op == null ? "leaf " + data : "output of '" + op.name() + "' (" + data + ")";
+  }
+
+  /** Returns {@code Value(data=…, grad=…)}, as micrograd prints it, with the label if any. */
+  @Override
+  public String toString() {
+    return "Value(data=" + data + ", grad=" + grad + (label == null ? "" : ", label=" + label) + ")";
+  }
+
+  static String describeAll(Value[] values) {
+    String[] names = new String[values.length];
+    Arrays.setAll(names, i -> values[i].describe());
+    return String.join(", ", names);
+  }
+}

@@ -1,0 +1,212 @@
+package dev.opgrad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.opgrad.spi.Op;
+import dev.opgrad.testing.PluginJar;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpRegistryTest {
+
+  @TempDir Path dir;
+
+  private static PluginJar twice(String className) {
+    return new PluginJar().op(className, "twice", 1, "2 * x[0]", "g[0] = 2;");
+  }
+
+  private static URLClassLoader loaderOf(Path... jars) throws Exception {
+    URL[] urls = new URL[jars.length];
+    for (int i = 0; i < jars.length; i++) {
+      urls[i] = jars[i].toUri().toURL();
+    }
+    return new URLClassLoader(urls, OpRegistryTest.class.getClassLoader());
+  }
+
+  @Test
+  void discoversAnOpThroughASeparateClassLoaderAndUsesItInAGraph() throws Exception {
+    Path jar = twice("plugin.Twice").writeTo(dir.resolve("twice.jar"));
+
+    try (URLClassLoader loader = loaderOf(jar)) {
+      OpRegistry registry = OpRegistry.load(loader);
+
+      assertThat(registry.names()).containsExactly("twice");
+      assertThat(registry.problems()).isEmpty();
+      assertThat(registry.location("twice")).isEqualTo(jar.toString());
+      Op twice = registry.get("twice");
+      assertThat(twice.getClass().getName()).isEqualTo("plugin.Twice");
+      assertThat(twice.getClass().getClassLoader()).isSameAs(loader);
+
+      Value x = Value.of(3, "x");
+      Value y = x.apply(twice, new double[0]);
+      y.backward();
+      assertThat(y.data()).isEqualTo(6.0);
+      assertThat(x.grad()).isEqualTo(2.0);
+    }
+    // The class path of this test has no op at all.
+    assertThat(OpRegistry.load(OpRegistryTest.class.getClassLoader()).names()).isEmpty();
+  }
+
+  @Test
+  void twoProvidersOfOneNameAreReportedWithBothClassesAndJarsAndOtherOpsStillWork() throws Exception {
+    Path first = twice("one.Twice").writeTo(dir.resolve("one.jar"));
+    Path second = twice("two.Doubler").writeTo(dir.resolve("two.jar"));
+    Path other =
+        new PluginJar().op("three.Square", "square", 1, "x[0] * x[0]", "g[0] = 2 * x[0];")
+            .writeTo(dir.resolve("three.jar"));
+
+    try (URLClassLoader loader = loaderOf(first, second, other)) {
+      OpRegistry registry = OpRegistry.load(loader);
+
+      String expected =
+          "2 providers are named 'twice': one.Twice (from " + first + ") and two.Doubler (from "
+              + second + "); remove all but one of them from the class path";
+      assertThat(registry.problems()).extracting(ProviderProblem::message).containsExactly(expected, expected);
+      assertThat(registry.problems()).extracting(ProviderProblem::providerClass)
+          .containsExactly("one.Twice", "two.Doubler");
+      assertThatThrownBy(() -> registry.get("twice"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("op 'twice' is unusable: " + expected + "; " + expected);
+      assertThat(registry.names()).containsExactly("square");
+      assertThat(Value.of(3).apply(registry.get("square"), new double[0]).data()).isEqualTo(9.0);
+    }
+  }
+
+  @Test
+  void aProviderWhoseConstructorThrowsIsReportedWithItsClassAndCause() throws Exception {
+    Path broken =
+        new PluginJar()
+            .source("bad.Broken", """
+                package bad;
+                public final class Broken implements dev.opgrad.spi.Op {
+                  public Broken() { throw new IllegalStateException("no licence key"); }
+                  public String name() { return "broken"; }
+                  public int arity() { return 1; }
+                  public double forward(double[] x, double[] c) { return x[0]; }
+                  public void localGrad(double[] x, double[] c, double out, double[] g) { g[0] = 1; }
+                }
+                """)
+            .service("bad.Broken")
+            .op("good.Twice", "twice", 1, "2 * x[0]", "g[0] = 2;")
+            .writeTo(dir.resolve("mixed.jar"));
+
+    try (URLClassLoader loader = loaderOf(broken)) {
+      OpRegistry registry = OpRegistry.load(loader);
+
+      assertThat(registry.names()).containsExactly("twice");
+      ProviderProblem problem = registry.problems().get(0);
+      assertThat(registry.problems()).hasSize(1);
+      assertThat(problem.providerClass()).isEqualTo("bad.Broken");
+      assertThat(problem.location()).isEqualTo(broken.toString());
+      assertThat(problem.opName()).isEmpty();
+      assertThat(problem.cause()).get().extracting(Throwable::getCause)
+          .isInstanceOf(IllegalStateException.class);
+      assertThat(problem.message())
+          .isEqualTo("op provider bad.Broken (from " + broken
+              + ") cannot be instantiated: java.lang.IllegalStateException: no licence key");
+      assertThatThrownBy(() -> registry.get("broken"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("no op named 'broken'; known ops: twice; providers that failed to load, one of"
+              + " which may be it: " + problem.message());
+    }
+  }
+
+  @Test
+  void servicesEntriesNamingAMissingClassOrANonOpAreReportedWithTheirJar() throws Exception {
+    Path jar =
+        new PluginJar()
+            .service("gone.Missing")
+            .source("odd.NotAnOp", "package odd; public final class NotAnOp {}")
+            .service("odd.NotAnOp")
+            .op("good.Twice", "twice", 1, "2 * x[0]", "g[0] = 2;")
+            .writeTo(dir.resolve("odd.jar"));
+
+    try (URLClassLoader loader = loaderOf(jar)) {
+      OpRegistry registry = OpRegistry.load(loader);
+
+      assertThat(registry.names()).containsExactly("twice");
+      assertThat(registry.problems()).extracting(ProviderProblem::providerClass)
+          .containsExactly("gone.Missing", "odd.NotAnOp");
+      assertThat(registry.problems()).extracting(ProviderProblem::location)
+          .containsOnly(jar.toString());
+      assertThat(registry.problems().get(0).message())
+          .startsWith("op provider gone.Missing (listed in " + jar + ") cannot be loaded: ")
+          .contains("not found");
+      assertThat(registry.problems().get(1).message())
+          .startsWith("op provider odd.NotAnOp (listed in " + jar + ") cannot be loaded: ")
+          .contains("not a subtype");
+    }
+  }
+
+  @Test
+  void anOpThatDescribesItselfWronglyIsLeftOut() throws Exception {
+    Path jar =
+        new PluginJar()
+            .op("bad.Spaced", "Bad Name", 1, "x[0]", "g[0] = 1;")
+            .op("bad.Nullary", "nullary", 0, "1", "")
+            .writeTo(dir.resolve("bad.jar"));
+
+    try (URLClassLoader loader = loaderOf(jar)) {
+      OpRegistry registry = OpRegistry.load(loader);
+
+      assertThat(registry.names()).isEmpty();
+      assertThat(registry.problems()).extracting(ProviderProblem::message)
+          .containsExactly(
+              "op provider bad.Spaced (from " + jar + ") has an invalid name 'Bad Name': a name is a"
+                  + " lowercase letter followed by lowercase letters, digits or underscores",
+              "op provider bad.Nullary (from " + jar + ") (op 'nullary') has arity 0; an op takes at"
+                  + " least 1 input");
+      assertThatThrownBy(() -> registry.get("nullary"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("has arity 0");
+    }
+  }
+
+  @Test
+  void anUnknownNameListsTheKnownNames() throws Exception {
+    Path jar =
+        new PluginJar()
+            .op("p.Twice", "twice", 1, "2 * x[0]", "g[0] = 2;")
+            .op("p.Square", "square", 1, "x[0] * x[0]", "g[0] = 2 * x[0];")
+            .writeTo(dir.resolve("p.jar"));
+
+    try (URLClassLoader loader = loaderOf(jar)) {
+      OpRegistry registry = OpRegistry.load(loader);
+
+      assertThat(registry.names()).containsExactly("square", "twice");
+      assertThat(registry.contains("cube")).isFalse();
+      assertThatThrownBy(() -> registry.get("cube"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("no op named 'cube'; known ops: square, twice");
+      assertThatThrownBy(() -> registry.location("cube"))
+          .hasMessage("no op named 'cube'; known ops: square, twice");
+    }
+  }
+
+  @Test
+  void anEmptyRegistrySaysSo() {
+    OpRegistry registry = OpRegistry.load(OpRegistryTest.class.getClassLoader());
+
+    assertThatThrownBy(() -> registry.get("add"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no op named 'add'; no op is registered");
+    assertThat(registry).hasToString("OpRegistry[]");
+  }
+
+  @Test
+  void loadUsesTheThreadContextClassLoader() throws Exception {
+    Path jar = twice("ctx.Twice").writeTo(dir.resolve("ctx.jar"));
+    Thread thread = Thread.currentThread();
+    ClassLoader saved = thread.getContextClassLoader();
+    try (URLClassLoader loader = loaderOf(jar)) {
+      thread.setContextClassLoader(loader);
+      assertThat(OpRegistry.load().names()).containsExactly("twice");
+    } finally {
+      thread.setContextClassLoader(saved);
+    }
+  }
+}

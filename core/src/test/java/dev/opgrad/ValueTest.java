@@ -1,0 +1,161 @@
+package dev.opgrad;
+
+import static dev.opgrad.testing.TestOps.PLUS;
+import static dev.opgrad.testing.TestOps.SCALE;
+import static dev.opgrad.testing.TestOps.TIMES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.opgrad.spi.Op;
+import org.junit.jupiter.api.Test;
+
+class ValueTest {
+
+  private static final double[] NONE = {};
+
+  private static Value plus(Value a, Value b) {
+    return a.apply(PLUS, NONE, b);
+  }
+
+  private static Value times(Value a, Value b) {
+    return a.apply(TIMES, NONE, b);
+  }
+
+  @Test
+  void aLeafHoldsItsDataAndLabel() {
+    Value x = Value.of(2.5, "x");
+
+    assertThat(x.data()).isEqualTo(2.5);
+    assertThat(x.grad()).isZero();
+    assertThat(x.label()).isEqualTo("x");
+    assertThat(x.isLeaf()).isTrue();
+    assertThat(x.op()).isNull();
+    assertThat(x.inputs()).isEmpty();
+    assertThat(x.constants().isEmpty()).isTrue();
+    assertThat(Value.of(1).label()).isNull();
+  }
+
+  @Test
+  void toStringIsMicrogradsWithTheLabel() {
+    Value a = Value.of(-4);
+    Value b = Value.of(2, "b");
+
+    assertThat(a).hasToString("Value(data=-4.0, grad=0.0)");
+    assertThat(b).hasToString("Value(data=2.0, grad=0.0, label=b)");
+  }
+
+  @Test
+  void aNodeRemembersItsOpInputsInOrderAndConstants() {
+    Value a = Value.of(2, "a");
+    Value b = Value.of(-3, "b");
+
+    Value ba = times(b, a);
+    Value scaled = a.apply(SCALE, new double[] {4});
+
+    assertThat(ba.data()).isEqualTo(-6.0);
+    assertThat(ba.op()).isSameAs(TIMES);
+    assertThat(ba.inputs()).containsExactly(b, a);
+    assertThat(ba.isLeaf()).isFalse();
+    assertThat(scaled.data()).isEqualTo(8.0);
+    assertThat(scaled.constants().toArray()).containsExactly(4.0);
+  }
+
+  @Test
+  void labeledNamesAnIntermediateNode() {
+    Value e = times(Value.of(2), Value.of(-3)).labeled("e");
+
+    assertThat(e.label()).isEqualTo("e");
+  }
+
+  @Test
+  void theConstantsArrayIsCopied() {
+    double[] constants = {4};
+    Value scaled = Value.of(1).apply(SCALE, constants);
+    constants[0] = 5;
+
+    scaled.backward();
+
+    assertThat(scaled.constants().get(0)).isEqualTo(4.0);
+  }
+
+  @Test
+  void setDataChangesALeafAndRefusesAComputedNode() {
+    Value a = Value.of(1, "a");
+    Value sum = plus(a, Value.of(2)).labeled("sum");
+
+    a.setData(5);
+
+    assertThat(a.data()).isEqualTo(5.0);
+    assertThat(sum.data()).isEqualTo(3.0);
+    assertThatThrownBy(() -> sum.setData(0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("setData on 'sum' (3.0), which is computed by op 'plus': only a leaf's data can be set");
+  }
+
+  @Test
+  void zeroGradClearsTheGradient() {
+    Value a = Value.of(3);
+    a.backward();
+    assertThat(a.grad()).isEqualTo(1.0);
+
+    a.zeroGrad();
+
+    assertThat(a.grad()).isZero();
+  }
+
+  @Test
+  void theWrongNumberOfInputsNamesTheOpAndTheValues() {
+    Value x = Value.of(2, "x");
+
+    assertThatThrownBy(() -> x.apply(PLUS, NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("op 'plus' takes 2 inputs, got 1: 'x' (2.0)");
+    assertThatThrownBy(() -> x.apply(SCALE, NONE, Value.of(3)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("op 'scale' takes 1 input, got 2: 'x' (2.0), leaf 3.0");
+  }
+
+  @Test
+  void theWrongNumberOfConstantsNamesTheOp() {
+    Value x = Value.of(2, "x");
+
+    assertThatThrownBy(() -> x.apply(SCALE, NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("op 'scale' takes 1 constant, got 0: [] (applied to 'x' (2.0))");
+  }
+
+  @Test
+  void anOpRejectingItsArgumentsIsReportedWithTheOpAndValues() {
+    Value x = Value.of(2, "x");
+
+    assertThatThrownBy(() -> x.apply(SCALE, new double[] {0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("op 'scale' failed on 'x' (2.0) with constants [0.0]: scale by 0 is not allowed")
+        .hasCauseInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aNullOperandIsNamed() {
+    Value x = Value.of(2, "x");
+
+    assertThatThrownBy(() -> x.apply(PLUS, NONE, (Value) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("op 'plus': input 2 is null");
+    assertThatThrownBy(() -> x.add(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("op 'add': input 2 is null");
+    assertThatThrownBy(() -> x.apply((Op) null, NONE)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void withOnlyCoreOnTheClassPathArithmeticSaysToAddTheBuiltinOps() {
+    assertThatThrownBy(() -> Value.of(1).add(2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Value.add needs the op 'add', which opgrad-ops-builtin provides: add"
+            + " dev.opgrad:opgrad-ops-builtin to the class path (no op named 'add'; no op is"
+            + " registered)");
+    assertThatThrownBy(() -> Value.of(1).apply("tanh"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no op named 'tanh'; no op is registered");
+  }
+}

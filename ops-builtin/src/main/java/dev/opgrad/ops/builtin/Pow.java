@@ -1,0 +1,59 @@
+package dev.opgrad.ops.builtin;
+
+import com.google.auto.service.AutoService;
+import dev.opgrad.spi.Op;
+import dev.opgrad.spi.Point;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code pow(a; c) = a^c} for a constant exponent {@code c}, which gets no gradient: {@code
+ * x.pow(3)}. Undefined cases follow {@link Math#pow}: a negative base with a non-integer exponent
+ * gives NaN, 0 to a negative power gives infinity.
+ */
+@AutoService(Op.class)
+public final class Pow implements Op {
+
+  @Override
+  public String name() {
+    return "pow";
+  }
+
+  @Override
+  public int arity() {
+    return 1;
+  }
+
+  @Override
+  public int constantCount() {
+    return 1;
+  }
+
+  @Override
+  public double forward(double[] inputs, double[] constants) {
+    return Math.pow(inputs[0], constants[0]);
+  }
+
+  @Override
+  public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
+    double exponent = constants[0];
+    grads[0] = exponent * Math.pow(inputs[0], exponent - 1);
+  }
+
+  /** Integer exponents at bases of either sign; fractional ones at positive bases only. */
+  @Override
+  public List<Point> gradCheckPoints() {
+    List<Point> points = new ArrayList<>();
+    for (double exponent : new double[] {0, 1, 2, 3, -1, -2}) {
+      for (double base : new double[] {-1.7, -0.6, 0.4, 1.3}) {
+        points.add(Point.withConstants(new double[] {exponent}, base));
+      }
+    }
+    for (double exponent : new double[] {0.5, -0.5, 1.7, -2.5}) {
+      for (double base : new double[] {0.3, 1.1, 2.9}) {
+        points.add(Point.withConstants(new double[] {exponent}, base));
+      }
+    }
+    return points;
+  }
+}
