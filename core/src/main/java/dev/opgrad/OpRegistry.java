@@ -7,7 +7,9 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.ImmutableSortedSet;
 import dev.opgrad.internal.OpDiscovery;
+import dev.opgrad.internal.PluginFolder;
 import dev.opgrad.spi.Op;
+import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 /**
@@ -25,10 +27,11 @@ public final class OpRegistry {
   private final ImmutableMap<String, String> locations;
   private final ImmutableList<ProviderProblem> problems;
 
-  private OpRegistry(OpDiscovery.Result discovered) {
+  private OpRegistry(OpDiscovery.Result discovered, ImmutableList<ProviderProblem> earlierProblems) {
     this.ops = ImmutableMap.copyOf(ImmutableSortedMap.copyOf(discovered.ops()));
     this.locations = discovered.locations();
-    this.problems = discovered.problems();
+    this.problems =
+        ImmutableList.<ProviderProblem>builder().addAll(earlierProblems).addAll(discovered.problems()).build();
   }
 
   /**
@@ -45,14 +48,33 @@ public final class OpRegistry {
    * loader where the thread has none.
    */
   public static OpRegistry load() {
+    return load(contextClassLoader());
+  }
+
+  private static ClassLoader contextClassLoader() {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
-    return load(context != null ? context : OpRegistry.class.getClassLoader());
+    return context != null ? context : OpRegistry.class.getClassLoader();
   }
 
   /** Loads every op visible to {@code classLoader}. */
   public static OpRegistry load(ClassLoader classLoader) {
     checkNotNull(classLoader, "classLoader");
-    return new OpRegistry(OpDiscovery.discover(classLoader));
+    return new OpRegistry(OpDiscovery.discover(classLoader), ImmutableList.of());
+  }
+
+  /**
+   * Loads the ops of the class path, as {@link #load()} does, together with those of every jar
+   * directly in {@code pluginFolder}. A jar that cannot be read or has no {@code
+   * META-INF/services/dev.opgrad.spi.Op} entry is left out and reported in {@link #problems()}; an
+   * op that another jar or the class path also provides is reported as a clash naming both jars.
+   * The plugins' class loader stays open as long as their ops are in use.
+   *
+   * @throws IllegalArgumentException if {@code pluginFolder} is not a directory
+   */
+  public static OpRegistry withPlugins(Path pluginFolder) {
+    checkNotNull(pluginFolder, "pluginFolder");
+    PluginFolder plugins = PluginFolder.open(pluginFolder, contextClassLoader());
+    return new OpRegistry(OpDiscovery.discover(plugins.loader()), plugins.problems());
   }
 
   /**

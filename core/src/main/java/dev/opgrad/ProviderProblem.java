@@ -9,7 +9,8 @@ import java.util.Optional;
  * be loaded or instantiated, it describes itself wrongly, or its name clashes with another
  * provider's.
  *
- * @param providerClass the provider's class name, as its services entry gives it
+ * @param providerClass the provider's class name, as its services entry gives it; empty for a
+ *     plugin jar that provides no op at all
  * @param location the jar or directory the provider came from, or {@code "unknown location"}
  * @param opName the op name the problem concerns, when it is known
  * @param message a complete description, naming the class, the location and the cause

@@ -209,4 +209,45 @@ class OpRegistryTest {
       thread.setContextClassLoader(saved);
     }
   }
+
+  @Test
+  void aPluginFolderAddsItsJarsOpsAndReportsJarsThatAreNotPlugins() throws Exception {
+    Path folder = java.nio.file.Files.createDirectories(dir.resolve("plugins"));
+    Path good = twice("plug.Twice").writeTo(folder.resolve("b-twice.jar"));
+    Path clash = twice("plug.OtherTwice").writeTo(folder.resolve("c-clash.jar"));
+    Path empty = new PluginJar().source("plug.Nothing", "package plug; public class Nothing {}")
+        .writeTo(folder.resolve("a-empty.jar"));
+    Path corrupt = java.nio.file.Files.writeString(folder.resolve("d-corrupt.jar"), "not a zip");
+    Path square = new PluginJar().op("plug.Square", "square", 1, "x[0] * x[0]", "g[0] = 2 * x[0];")
+        .writeTo(folder.resolve("e-square.jar"));
+    java.nio.file.Files.writeString(folder.resolve("notes.txt"), "ignored");
+
+    OpRegistry registry = OpRegistry.withPlugins(folder);
+
+    assertThat(registry.names()).containsExactly("square");
+    assertThat(registry.location("square")).isEqualTo(square.toString());
+    assertThat(registry.problems()).extracting(ProviderProblem::message)
+        .containsExactly(
+            "jar " + empty + " is not a valid op plugin: it has no META-INF/services/dev.opgrad.spi.Op"
+                + " entry, so it provides no op",
+            "jar " + corrupt + " is not a valid op plugin: it cannot be read as a jar ("
+                + corruptJarMessage(corrupt) + ")",
+            "2 providers are named 'twice': plug.Twice (from " + good + ") and plug.OtherTwice (from "
+                + clash + "); remove all but one of them from the class path",
+            "2 providers are named 'twice': plug.Twice (from " + good + ") and plug.OtherTwice (from "
+                + clash + "); remove all but one of them from the class path");
+    assertThatThrownBy(() -> registry.get("twice")).hasMessageContaining(clash.toString());
+    assertThatThrownBy(() -> OpRegistry.withPlugins(dir.resolve("absent")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("plugin folder " + dir.resolve("absent") + " is not a directory");
+  }
+
+  /** What this JDK says of a file that is not a zip. */
+  private static String corruptJarMessage(Path file) {
+    try (java.util.jar.JarFile ignored = new java.util.jar.JarFile(file.toFile())) {
+      throw new AssertionError(file + " opened as a jar");
+    } catch (java.io.IOException e) {
+      return e.getMessage();
+    }
+  }
 }
