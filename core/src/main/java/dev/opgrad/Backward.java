@@ -28,13 +28,13 @@ final class Backward {
       if (op == null) {
         continue;
       }
-      Value[] inputs = node.inputsArray();
-      if (inputs.length > inputData.length) {
-        inputData = new double[inputs.length];
-        localGrads = new double[inputs.length];
+      int arity = node.inputCount();
+      if (arity > inputData.length) {
+        inputData = new double[arity];
+        localGrads = new double[arity];
       }
-      for (int i = 0; i < inputs.length; i++) {
-        inputData[i] = inputs[i].data();
+      for (int i = 0; i < arity; i++) {
+        inputData[i] = node.input(i).data();
       }
       try {
         op.localGrad(inputData, node.constantsArray(), node.data(), localGrads);
@@ -44,14 +44,14 @@ final class Backward {
                 "op '%s' failed computing its local gradient for %s at %s%s: %s",
                 op.name(),
                 node.describe(),
-                Value.describeAll(inputs),
+                Value.describeAll(node.inputs().toArray(new Value[0])),
                 Forward.constantsSuffix(node.constantsArray()),
                 e.getMessage()),
             e);
       }
       double grad = node.grad();
-      for (int i = 0; i < inputs.length; i++) {
-        inputs[i].addToGrad(grad * localGrads[i]);
+      for (int i = 0; i < arity; i++) {
+        node.input(i).addToGrad(grad * localGrads[i]);
       }
     }
   }
@@ -74,11 +74,10 @@ final class Backward {
       depth = 1;
       while (depth > 0) {
         Value node = stack[depth - 1];
-        Value[] inputs = node.inputsArray();
         int i = nextInput[depth - 1];
-        if (i < inputs.length) {
+        if (i < node.inputCount()) {
           nextInput[depth - 1] = i + 1;
-          Value input = inputs[i];
+          Value input = node.input(i);
           if (!input.visited) {
             if (depth == stack.length) {
               stack = Arrays.copyOf(stack, depth * 2);
