@@ -1,0 +1,166 @@
+package dev.opgrad.internal;
+
+import dev.opgrad.Value;
+import dev.opgrad.spi.Op;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A graph flattened into arrays, node {@code n} after all of its inputs: its op ({@code null} for
+ * a leaf), its constants, the indices of its inputs, and its data and gradient. {@link #forward()}
+ * and {@link #backward()} walk the arrays in the order the eager engine walks the graph and call
+ * the same {@link Op} methods with the same numbers, so they give bit-identical results, and they
+ * allocate nothing.
+ */
+public final class FlatGraph {
+
+  private final Op[] ops;
+  private final double[][] constants;
+  private final int[] inputStart; // node n's inputs are inputIndex[inputStart[n] .. inputStart[n + 1])
+  private final int[] inputIndex;
+  private final double[] data;
+  private final double[] grad;
+  private final Value[] nodes; // kept for error messages only
+  private final double[] scratchInputs;
+  private final double[] scratchGrads;
+
+  private FlatGraph(Value[] order) {
+    int size = order.length;
+    Map<Value, Integer> index = new IdentityHashMap<>(size * 2);
+    ops = new Op[size];
+    constants = new double[size][];
+    inputStart = new int[size + 1];
+    data = new double[size];
+    grad = new double[size];
+    nodes = order;
+    int edges = 0;
+    int maxArity = 1;
+    for (int n = 0; n < size; n++) {
+      index.put(order[n], n);
+      int arity = order[n].inputs().size();
+      edges += arity;
+      maxArity = Math.max(maxArity, arity);
+    }
+    inputIndex = new int[edges];
+    int edge = 0;
+    for (int n = 0; n < size; n++) {
+      Value node = order[n];
+      ops[n] = node.op();
+      constants[n] = node.constants().toArray();
+      data[n] = node.data();
+      inputStart[n] = edge;
+      for (Value input : node.inputs()) {
+        inputIndex[edge++] = index.get(input);
+      }
+    }
+    inputStart[size] = edge;
+    scratchInputs = new double[maxArity];
+    scratchGrads = new double[maxArity];
+  }
+
+  /**
+   * Flattens a graph given in topological order, every node after its inputs and the root last,
+   * as {@code Value.backward()} orders it.
+   */
+  public static FlatGraph of(Value[] topologicalOrder) {
+    return new FlatGraph(topologicalOrder.clone());
+  }
+
+  /** The index of each of {@code values} in this graph, or -1 where it is not part of it. */
+  public int[] indicesOf(List<Value> values) {
+    Map<Value, Integer> index = new IdentityHashMap<>(nodes.length * 2);
+    for (int n = 0; n < nodes.length; n++) {
+      index.put(nodes[n], n);
+    }
+    return values.stream().mapToInt(v -> index.getOrDefault(v, -1)).toArray();
+  }
+
+  /** The number of nodes. */
+  public int size() {
+    return ops.length;
+  }
+
+  /** Whether node {@code n} is a leaf. */
+  public boolean isLeaf(int n) {
+    return ops[n] == null;
+  }
+
+  /** Node {@code n}'s data. */
+  public double data(int n) {
+    return data[n];
+  }
+
+  /** Sets node {@code n}'s data, which {@link #forward()} recomputes unless it is a leaf. */
+  public void setData(int n, double value) {
+    data[n] = value;
+  }
+
+  /** Node {@code n}'s gradient from the last {@link #backward()}. */
+  public double grad(int n) {
+    return grad[n];
+  }
+
+  /** Recomputes every non-leaf node from its inputs, in order; returns the root's data. */
+  public double forward() {
+    for (int n = 0; n < ops.length; n++) {
+      Op op = ops[n];
+      if (op != null) {
+        gatherInputs(n);
+        try {
+          data[n] = op.forward(scratchInputs, constants[n]);
+        } catch (RuntimeException e) {
+          throw new IllegalArgumentException(failure(n, "failed on", e), e);
+        }
+      }
+    }
+    return data[ops.length - 1];
+  }
+
+  /**
+   * Sets every gradient to ∂root/∂node, the root's to 1: the eager backward pass on leaves whose
+   * gradients were zero.
+   */
+  public void backward() {
+    Arrays.fill(grad, 0);
+    int root = ops.length - 1;
+    grad[root] = 1;
+    for (int n = root; n >= 0; n--) {
+      Op op = ops[n];
+      if (op == null) {
+        continue;
+      }
+      gatherInputs(n);
+      try {
+        op.localGrad(scratchInputs, constants[n], data[n], scratchGrads);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(failure(n, "failed computing its local gradient at", e), e);
+      }
+      double g = grad[n];
+      for (int e = inputStart[n], i = 0; e < inputStart[n + 1]; e++, i++) {
+        grad[inputIndex[e]] += g * scratchGrads[i];
+      }
+    }
+  }
+
+  private void gatherInputs(int n) {
+    for (int e = inputStart[n], i = 0; e < inputStart[n + 1]; e++, i++) {
+      scratchInputs[i] = data[inputIndex[e]];
+    }
+  }
+
+  private String failure(int n, String what, RuntimeException cause) {
+    gatherInputs(n);
+    double[] inputs = Arrays.copyOf(scratchInputs, inputStart[n + 1] - inputStart[n]);
+    String label = nodes[n].label() == null ? "" : " for '" + nodes[n].label() + "'";
+    return String.format(
+        "op '%s' %s %s%s%s: %s",
+        ops[n].name(),
+        what,
+        Arrays.toString(inputs),
+        constants[n].length == 0 ? "" : " with constants " + Arrays.toString(constants[n]),
+        label,
+        cause.getMessage());
+  }
+}
