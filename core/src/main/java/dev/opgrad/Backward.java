@@ -37,7 +37,14 @@ final class Backward {
         inputData[i] = node.input(i).data();
       }
       try {
-        op.localGrad(inputData, node.constantsArray(), node.data(), localGrads);
+        // One call site per common arity: each sees few op classes, so the JIT can inline them.
+        if (arity == 2) {
+          op.localGrad(inputData, node.constantsArray(), node.data(), localGrads);
+        } else if (arity == 1) {
+          op.localGrad(inputData, node.constantsArray(), node.data(), localGrads);
+        } else {
+          op.localGrad(inputData, node.constantsArray(), node.data(), localGrads);
+        }
       } catch (RuntimeException e) {
         throw new IllegalStateException(
             String.format(

@@ -34,7 +34,14 @@ final class Forward {
     }
     double output;
     try {
-      output = op.forward(data, constants);
+      // One call site per common arity: each sees few op classes, so the JIT can inline them.
+      if (data.length == 2) {
+        output = op.forward(data, constants);
+      } else if (data.length == 1) {
+        output = op.forward(data, constants);
+      } else {
+        output = op.forward(data, constants);
+      }
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           String.format(

@@ -1,5 +1,6 @@
 package dev.opgrad.internal;
 
+import com.google.common.primitives.ImmutableDoubleArray;
 import dev.opgrad.Value;
 import dev.opgrad.spi.Op;
 import java.util.Arrays;
@@ -15,6 +16,8 @@ import java.util.Map;
  * allocate nothing.
  */
 public final class FlatGraph {
+
+  private static final double[] NO_CONSTANTS = {};
 
   private final Op[] ops;
   private final double[][] constants;
@@ -35,27 +38,28 @@ public final class FlatGraph {
     data = new double[size];
     grad = new double[size];
     nodes = order;
-    int edges = 0;
+    int[] inputs = new int[size * 2];
+    int edge = 0;
     int maxArity = 1;
     for (int n = 0; n < size; n++) {
-      index.put(order[n], n);
-      int arity = order[n].inputs().size();
-      edges += arity;
-      maxArity = Math.max(maxArity, arity);
-    }
-    inputIndex = new int[edges];
-    int edge = 0;
-    for (int n = 0; n < size; n++) {
       Value node = order[n];
+      index.put(node, n);
       ops[n] = node.op();
-      constants[n] = node.constants().toArray();
+      ImmutableDoubleArray nodeConstants = node.constants();
+      constants[n] = nodeConstants.isEmpty() ? NO_CONSTANTS : nodeConstants.toArray();
       data[n] = node.data();
       inputStart[n] = edge;
-      for (Value input : node.inputs()) {
-        inputIndex[edge++] = index.get(input);
+      List<Value> nodeInputs = node.inputs();
+      maxArity = Math.max(maxArity, nodeInputs.size());
+      if (edge + nodeInputs.size() > inputs.length) {
+        inputs = Arrays.copyOf(inputs, Math.max(inputs.length * 2, edge + nodeInputs.size()));
+      }
+      for (Value input : nodeInputs) {
+        inputs[edge++] = index.get(input); // present: inputs come first in a topological order
       }
     }
     inputStart[size] = edge;
+    inputIndex = Arrays.copyOf(inputs, edge);
     scratchInputs = new double[maxArity];
     scratchGrads = new double[maxArity];
   }
@@ -104,15 +108,29 @@ public final class FlatGraph {
 
   /** Recomputes every non-leaf node from its inputs, in order; returns the root's data. */
   public double forward() {
+    double[] in = scratchInputs;
     for (int n = 0; n < ops.length; n++) {
       Op op = ops[n];
-      if (op != null) {
-        gatherInputs(n);
-        try {
-          data[n] = op.forward(scratchInputs, constants[n]);
-        } catch (RuntimeException e) {
-          throw new IllegalArgumentException(failure(n, "failed on", e), e);
+      if (op == null) {
+        continue;
+      }
+      int first = inputStart[n];
+      int arity = inputStart[n + 1] - first;
+      try {
+        // One call site per common arity: each sees few op classes, so the JIT can inline them.
+        if (arity == 2) {
+          in[0] = data[inputIndex[first]];
+          in[1] = data[inputIndex[first + 1]];
+          data[n] = op.forward(in, constants[n]);
+        } else if (arity == 1) {
+          in[0] = data[inputIndex[first]];
+          data[n] = op.forward(in, constants[n]);
+        } else {
+          gatherInputs(n);
+          data[n] = op.forward(in, constants[n]);
         }
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(failure(n, "failed on", e), e);
       }
     }
     return data[ops.length - 1];
@@ -126,20 +144,39 @@ public final class FlatGraph {
     Arrays.fill(grad, 0);
     int root = ops.length - 1;
     grad[root] = 1;
+    double[] in = scratchInputs;
+    double[] local = scratchGrads;
     for (int n = root; n >= 0; n--) {
       Op op = ops[n];
       if (op == null) {
         continue;
       }
-      gatherInputs(n);
+      int first = inputStart[n];
+      int arity = inputStart[n + 1] - first;
+      double g = grad[n];
       try {
-        op.localGrad(scratchInputs, constants[n], data[n], scratchGrads);
+        if (arity == 2) {
+          int a = inputIndex[first];
+          int b = inputIndex[first + 1];
+          in[0] = data[a];
+          in[1] = data[b];
+          op.localGrad(in, constants[n], data[n], local);
+          grad[a] += g * local[0];
+          grad[b] += g * local[1];
+        } else if (arity == 1) {
+          int a = inputIndex[first];
+          in[0] = data[a];
+          op.localGrad(in, constants[n], data[n], local);
+          grad[a] += g * local[0];
+        } else {
+          gatherInputs(n);
+          op.localGrad(in, constants[n], data[n], local);
+          for (int i = 0; i < arity; i++) {
+            grad[inputIndex[first + i]] += g * local[i];
+          }
+        }
       } catch (RuntimeException e) {
         throw new IllegalStateException(failure(n, "failed computing its local gradient at", e), e);
-      }
-      double g = grad[n];
-      for (int e = inputStart[n], i = 0; e < inputStart[n + 1]; e++, i++) {
-        grad[inputIndex[e]] += g * scratchGrads[i];
       }
     }
   }
