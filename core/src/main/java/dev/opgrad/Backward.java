@@ -75,7 +75,7 @@ final class Backward {
     int[] nextInput = new int[16];
     int depth = 0;
     try {
-      root.visited = true;
+      root.mark = 1;
       stack[0] = root;
       nextInput[0] = 0;
       depth = 1;
@@ -85,12 +85,12 @@ final class Backward {
         if (i < node.inputCount()) {
           nextInput[depth - 1] = i + 1;
           Value input = node.input(i);
-          if (!input.visited) {
+          if (input.mark == 0) {
             if (depth == stack.length) {
               stack = Arrays.copyOf(stack, depth * 2);
               nextInput = Arrays.copyOf(nextInput, depth * 2);
             }
-            input.visited = true;
+            input.mark = 1;
             stack[depth] = input;
             nextInput[depth] = 0;
             depth++;
@@ -107,10 +107,10 @@ final class Backward {
     } finally {
       // The marks are per pass: clear them even if the pass fails (out of memory, say).
       for (int n = 0; n < size; n++) {
-        order[n].visited = false;
+        order[n].mark = 0;
       }
       for (int d = 0; d < depth; d++) {
-        stack[d].visited = false;
+        stack[d].mark = 0;
       }
     }
   }

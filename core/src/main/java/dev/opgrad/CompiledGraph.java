@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import dev.opgrad.internal.FlatGraph;
+import dev.opgrad.spi.Op;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,10 +66,25 @@ public final class CompiledGraph {
     checkNotNull(root, "root");
     checkNotNull(parameters, "parameters");
     checkNotNull(inputs, "inputs");
-    FlatGraph graph = FlatGraph.of(Backward.topologicalOrder(root));
     ImmutableList<Value> leaves =
         ImmutableList.<Value>builder().addAll(parameters).addAll(inputs).build();
-    int[] indices = graph.indicesOf(leaves);
+    Value[] order = Backward.topologicalOrder(root);
+    int[] indices = new int[leaves.size()];
+    FlatGraph graph;
+    try {
+      // Number the nodes in their marks, 1, 2, ..., so that inputs are found without a hash map.
+      for (int n = 0; n < order.length; n++) {
+        order[n].mark = n + 1;
+      }
+      graph = flatten(order);
+      for (int i = 0; i < indices.length; i++) {
+        indices[i] = checkNotNull(leaves.get(i), "leaf %s is null", i).mark - 1;
+      }
+    } finally {
+      for (Value node : order) {
+        node.mark = 0;
+      }
+    }
     boolean[] seen = new boolean[graph.size()];
     for (int i = 0; i < indices.length; i++) {
       Value leaf = leaves.get(i);
@@ -76,11 +93,38 @@ public final class CompiledGraph {
       checkArgument(!seen[indices[i]], "%s is listed twice", leaf.describe());
       seen[indices[i]] = true;
     }
-    int[] parameterIndices = new int[parameters.size()];
-    int[] inputIndices = new int[inputs.size()];
-    System.arraycopy(indices, 0, parameterIndices, 0, parameterIndices.length);
-    System.arraycopy(indices, parameterIndices.length, inputIndices, 0, inputIndices.length);
+    int[] parameterIndices = Arrays.copyOfRange(indices, 0, parameters.size());
+    int[] inputIndices = Arrays.copyOfRange(indices, parameters.size(), indices.length);
     return new CompiledGraph(graph, parameterIndices, inputIndices);
+  }
+
+  /** Flattens nodes in topological order whose marks hold their positions plus one. */
+  private static FlatGraph flatten(Value[] order) {
+    int size = order.length;
+    Op[] ops = new Op[size];
+    double[][] constants = new double[size][];
+    int[] inputStart = new int[size + 1];
+    double[] data = new double[size];
+    String[] labels = new String[size];
+    int[] inputIndex = new int[size * 2];
+    int edge = 0;
+    for (int n = 0; n < size; n++) {
+      Value node = order[n];
+      ops[n] = node.op();
+      constants[n] = node.constantsArray(); // shared: neither side ever writes it
+      data[n] = node.data();
+      labels[n] = node.label();
+      inputStart[n] = edge;
+      int arity = node.inputCount();
+      if (edge + arity > inputIndex.length) {
+        inputIndex = Arrays.copyOf(inputIndex, Math.max(inputIndex.length * 2, edge + arity));
+      }
+      for (int i = 0; i < arity; i++) {
+        inputIndex[edge++] = node.input(i).mark - 1;
+      }
+    }
+    inputStart[size] = edge;
+    return FlatGraph.of(ops, constants, inputStart, Arrays.copyOf(inputIndex, edge), data, labels);
   }
 
   /** The number of nodes captured, leaves included. */

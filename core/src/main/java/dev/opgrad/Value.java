@@ -45,8 +45,12 @@ public final class Value {
   private final double[] constants;
   private String label; // null until labeled
 
-  /** Set while {@link Backward} is ordering the graph; false otherwise. */
-  boolean visited;
+  /**
+   * Non-zero while a pass over the graph has reached this node: {@link Backward} marks visited
+   * nodes with 1, {@link CompiledGraph} numbers them; 0 otherwise. It fills the padding after the
+   * header, so it costs no space.
+   */
+  int mark;
 
   private Value(double data, Op op, Value[] inputs, double[] constants) {
     this.data = data;
@@ -246,7 +250,7 @@ public final class Value {
    */
   private static Value applyBuiltin(BuiltinOps builtin, double[] constants, Value... operands) {
     Forward.checkInputsNotNull(builtin.opName(), operands);
-    return Forward.apply(builtin.op(), operands, constants);
+    return builtin.apply(operands, constants);
   }
 
   /** Creates the node {@link Forward} has computed. */

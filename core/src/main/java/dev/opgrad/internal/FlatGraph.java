@@ -1,12 +1,7 @@
 package dev.opgrad.internal;
 
-import com.google.common.primitives.ImmutableDoubleArray;
-import dev.opgrad.Value;
 import dev.opgrad.spi.Op;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * A graph flattened into arrays, node {@code n} after all of its inputs: its op ({@code null} for
@@ -17,68 +12,41 @@ import java.util.Map;
  */
 public final class FlatGraph {
 
-  private static final double[] NO_CONSTANTS = {};
-
   private final Op[] ops;
   private final double[][] constants;
   private final int[] inputStart; // node n's inputs are inputIndex[inputStart[n] .. inputStart[n + 1])
   private final int[] inputIndex;
   private final double[] data;
   private final double[] grad;
-  private final Value[] nodes; // kept for error messages only
+  private final String[] labels; // for error messages
   private final double[] scratchInputs;
   private final double[] scratchGrads;
 
-  private FlatGraph(Value[] order) {
-    int size = order.length;
-    Map<Value, Integer> index = new IdentityHashMap<>(size * 2);
-    ops = new Op[size];
-    constants = new double[size][];
-    inputStart = new int[size + 1];
-    data = new double[size];
-    grad = new double[size];
-    nodes = order;
-    int[] inputs = new int[size * 2];
-    int edge = 0;
+  private FlatGraph(
+      Op[] ops, double[][] constants, int[] inputStart, int[] inputIndex, double[] data, String[] labels) {
+    this.ops = ops;
+    this.constants = constants;
+    this.inputStart = inputStart;
+    this.inputIndex = inputIndex;
+    this.data = data;
+    this.grad = new double[ops.length];
+    this.labels = labels;
     int maxArity = 1;
-    for (int n = 0; n < size; n++) {
-      Value node = order[n];
-      index.put(node, n);
-      ops[n] = node.op();
-      ImmutableDoubleArray nodeConstants = node.constants();
-      constants[n] = nodeConstants.isEmpty() ? NO_CONSTANTS : nodeConstants.toArray();
-      data[n] = node.data();
-      inputStart[n] = edge;
-      List<Value> nodeInputs = node.inputs();
-      maxArity = Math.max(maxArity, nodeInputs.size());
-      if (edge + nodeInputs.size() > inputs.length) {
-        inputs = Arrays.copyOf(inputs, Math.max(inputs.length * 2, edge + nodeInputs.size()));
-      }
-      for (Value input : nodeInputs) {
-        inputs[edge++] = index.get(input); // present: inputs come first in a topological order
-      }
+    for (int n = 0; n < ops.length; n++) {
+      maxArity = Math.max(maxArity, inputStart[n + 1] - inputStart[n]);
     }
-    inputStart[size] = edge;
-    inputIndex = Arrays.copyOf(inputs, edge);
-    scratchInputs = new double[maxArity];
-    scratchGrads = new double[maxArity];
+    this.scratchInputs = new double[maxArity];
+    this.scratchGrads = new double[maxArity];
   }
 
   /**
-   * Flattens a graph given in topological order, every node after its inputs and the root last,
-   * as {@code Value.backward()} orders it.
+   * Takes over arrays describing a graph of {@code ops.length} nodes in topological order, the root
+   * last: node {@code n}'s op ({@code null} for a leaf), its constants (never modified), the inputs
+   * {@code inputIndex[inputStart[n] .. inputStart[n + 1])}, its data, and its label or null.
    */
-  public static FlatGraph of(Value[] topologicalOrder) {
-    return new FlatGraph(topologicalOrder.clone());
-  }
-
-  /** The index of each of {@code values} in this graph, or -1 where it is not part of it. */
-  public int[] indicesOf(List<Value> values) {
-    Map<Value, Integer> index = new IdentityHashMap<>(nodes.length * 2);
-    for (int n = 0; n < nodes.length; n++) {
-      index.put(nodes[n], n);
-    }
-    return values.stream().mapToInt(v -> index.getOrDefault(v, -1)).toArray();
+  public static FlatGraph of(
+      Op[] ops, double[][] constants, int[] inputStart, int[] inputIndex, double[] data, String[] labels) {
+    return new FlatGraph(ops, constants, inputStart, inputIndex, data, labels);
   }
 
   /** The number of nodes. */
@@ -190,7 +158,7 @@ public final class FlatGraph {
   private String failure(int n, String what, RuntimeException cause) {
     gatherInputs(n);
     double[] inputs = Arrays.copyOf(scratchInputs, inputStart[n + 1] - inputStart[n]);
-    String label = nodes[n].label() == null ? "" : " for '" + nodes[n].label() + "'";
+    String label = labels[n] == null ? "" : " for '" + labels[n] + "'";
     return String.format(
         "op '%s' %s %s%s%s: %s",
         ops[n].name(),
