@@ -18,10 +18,7 @@ public final class DeepChain {
     Value s = Value.of(scale);
     Value t = Value.of(1e-7);
     Value x = Value.of(0.5);
-    Value v = x;
-    for (int i = 0; i < length; i++) {
-      v = i % 2 == 0 ? v.mul(s) : v.add(t);
-    }
+    Value v = Chain.build(x, s, t, length);
     long start = System.nanoTime();
     v.backward();
     long elapsed = System.nanoTime() - start;

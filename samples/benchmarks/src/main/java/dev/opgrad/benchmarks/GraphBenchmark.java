@@ -55,16 +55,13 @@ public class GraphBenchmark {
     }
     s = Value.of(SCALE);
     t = Value.of(SHIFT);
-    compiled = CompiledGraph.capture(buildEager(), List.of(s, t));
+    List<Value> parameters = shape.equals("chain") ? List.of(s, t) : List.of(s);
+    compiled = CompiledGraph.capture(buildEager(), parameters);
   }
 
   private Value buildEager() {
     if (shape.equals("chain")) {
-      Value v = Value.of(0.5);
-      for (int i = 0; i < size; i++) {
-        v = i % 2 == 0 ? v.mul(s) : v.add(t);
-      }
-      return v;
+      return Chain.build(Value.of(0.5), s, t, size);
     }
     // A heap-ordered tree: node i is the sum of nodes 2i and 2i + 1; the products are the leaves.
     int m = xs.length;

@@ -16,12 +16,7 @@ public final class NodeFootprint {
   /** Prints the layout of {@link Value} and the bytes per node of a 10<sup>6</sup>-node chain. */
   public static void main(String[] args) {
     int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    Value s = Value.of(0.9999999);
-    Value t = Value.of(1e-7);
-    Value v = Value.of(0.5);
-    for (int i = 0; i < nodes; i++) {
-      v = i % 2 == 0 ? v.mul(s) : v.add(t);
-    }
+    Value v = Chain.build(Value.of(0.5), Value.of(0.9999999), Value.of(1e-7), nodes);
     System.out.println(ClassLayout.parseClass(Value.class).toPrintable());
     GraphLayout layout = GraphLayout.parseInstance(v);
     System.out.println(layout.toFootprint());
