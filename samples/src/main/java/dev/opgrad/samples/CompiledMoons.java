@@ -50,7 +50,7 @@ public final class CompiledMoons {
   }
 
   /** Fresh leaves holding {@code data}. */
-  static List<Value> leaves(double[] data) {
+  public static List<Value> leaves(double[] data) {
     List<Value> leaves = new ArrayList<>(data.length);
     for (double d : data) {
       leaves.add(Value.of(d));
@@ -58,8 +58,13 @@ public final class CompiledMoons {
     return leaves;
   }
 
-  /** micrograd's loop: build the loss, zero the gradients, backpropagate, descend; the losses. */
-  static double[] trainEagerly(MoonsData data, double[] initial, int steps) {
+  /**
+   * micrograd's loop from the parameters {@code initial}: build the loss, zero the gradients,
+   * backpropagate, descend.
+   *
+   * @return the loss at each step
+   */
+  public static double[] trainEagerly(MoonsData data, double[] initial, int steps) {
     List<Value> parameters = leaves(initial);
     double[] losses = new double[steps];
     for (int k = 0; k < steps; k++) {
@@ -76,10 +81,12 @@ public final class CompiledMoons {
   }
 
   /**
-   * The same loop replayed from one captured graph; leaves {@code parameters} holding the trained
-   * parameters.
+   * The same loop replayed from one graph captured at the start; leaves {@code parameters} holding
+   * the trained parameters.
+   *
+   * @return the loss at each step
    */
-  static double[] trainCompiled(MoonsData data, List<Value> parameters, int steps) {
+  public static double[] trainCompiled(MoonsData data, List<Value> parameters, int steps) {
     CompiledGraph step = CompiledGraph.capture(MoonsNet.loss(parameters, data), parameters);
     double[] losses = new double[steps];
     for (int k = 0; k < steps; k++) {

@@ -1,13 +1,11 @@
 package dev.opgrad.benchmarks;
 
 import dev.opgrad.BatchGradients;
-import dev.opgrad.CompiledGraph;
-import dev.opgrad.Value;
+import dev.opgrad.samples.CompiledMoons;
 import dev.opgrad.samples.MoonsData;
 import dev.opgrad.samples.MoonsNet;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleUnaryOperator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,44 +36,16 @@ public class MoonsTrainingBenchmark {
   private final MoonsData data = MoonsData.load();
   private final double[] initial = MoonsData.initialParameters();
 
-  private List<Value> leaves() {
-    List<Value> leaves = new ArrayList<>(initial.length);
-    for (double p : initial) {
-      leaves.add(Value.of(p));
-    }
-    return leaves;
-  }
-
   /** The eager engine: the graph built again at every step, as micrograd does. */
   @Benchmark
   public double eager() {
-    List<Value> parameters = leaves();
-    double loss = 0;
-    for (int k = 0; k < STEPS; k++) {
-      Value lossNode = MoonsNet.loss(parameters, data);
-      parameters.forEach(Value::zeroGrad);
-      lossNode.backward();
-      double learningRate = MoonsNet.learningRate(k);
-      for (Value p : parameters) {
-        p.setData(p.data() - learningRate * p.grad());
-      }
-      loss = lossNode.data();
-    }
-    return loss;
+    return CompiledMoons.trainEagerly(data, initial, STEPS)[STEPS - 1];
   }
 
   /** The graph built once, captured with CompiledGraph and replayed. */
   @Benchmark
   public double compiled() {
-    List<Value> parameters = leaves();
-    CompiledGraph step = CompiledGraph.capture(MoonsNet.loss(parameters, data), parameters);
-    double loss = 0;
-    for (int k = 0; k < STEPS; k++) {
-      loss = step.forward();
-      step.backward();
-      step.step(MoonsNet.learningRate(k));
-    }
-    return loss;
+    return CompiledMoons.trainCompiled(data, CompiledMoons.leaves(initial), STEPS)[STEPS - 1];
   }
 
   /** The eager engine, one graph per point, with BatchGradients on one thread. */
@@ -109,21 +79,20 @@ public class MoonsTrainingBenchmark {
   /** Baseline (a): forward and backward written by hand over primitive arrays. */
   @Benchmark
   public double handWritten() {
-    HandWrittenMoons model = new HandWrittenMoons(data, initial);
-    double loss = 0;
-    for (int k = 0; k < STEPS; k++) {
-      loss = model.step(MoonsNet.learningRate(k));
-    }
-    return loss;
+    return train(new HandWrittenMoons(data, initial)::step);
   }
 
   /** Baseline (b): the naive object-per-node port. */
   @Benchmark
   public double naive() {
-    NaiveMoons model = new NaiveMoons(data, initial);
+    return train(new NaiveMoons(data, initial)::step);
+  }
+
+  /** Runs the 100 steps of a baseline, given as its step function from learning rate to loss. */
+  private static double train(DoubleUnaryOperator step) {
     double loss = 0;
     for (int k = 0; k < STEPS; k++) {
-      loss = model.step(MoonsNet.learningRate(k));
+      loss = step.applyAsDouble(MoonsNet.learningRate(k));
     }
     return loss;
   }
