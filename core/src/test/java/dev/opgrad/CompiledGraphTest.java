@@ -7,6 +7,7 @@ import static dev.opgrad.testing.TestOps.WEIGHTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opgrad.spi.Op;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +100,44 @@ class CompiledGraphTest {
     assertThatThrownBy(() -> CompiledGraph.capture(root, List.of(a), List.of(a)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("'a' (2.0) is listed twice");
+  }
+
+  /** {@code picky(a) = a}, which refuses negative inputs. */
+  private static final Op PICKY =
+      new Op() {
+        @Override
+        public String name() {
+          return "picky";
+        }
+
+        @Override
+        public int arity() {
+          return 1;
+        }
+
+        @Override
+        public double forward(double[] inputs, double[] constants) {
+          if (inputs[0] < 0) {
+            throw new IllegalArgumentException("negative");
+          }
+          return inputs[0];
+        }
+
+        @Override
+        public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
+          grads[0] = 1;
+        }
+      };
+
+  @Test
+  void anOpThatRejectsItsInputsDuringReplayIsNamedWithTheNode() {
+    Value x = Value.of(1, "x");
+    CompiledGraph compiled = CompiledGraph.capture(x.apply(PICKY, NONE).labeled("y"), List.of(x));
+    compiled.setParameter(0, -2);
+
+    assertThatThrownBy(compiled::forward)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("op 'picky' failed on [-2.0] for 'y': negative");
   }
 
   @Test
