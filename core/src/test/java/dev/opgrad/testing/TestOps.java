@@ -2,6 +2,7 @@ package dev.opgrad.testing;
 
 import dev.opgrad.spi.Op;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Ops for core's own tests, which run without opgrad-ops-builtin: applied directly with {@link
@@ -74,6 +75,34 @@ public final class TestOps {
           }
         }
       };
+
+  /**
+   * An op of one input named {@code name}: {@code f} computes it, {@code grad} its local gradient
+   * from the input and the output. Throwing from {@code grad} or returning NaN imitates a faulty op.
+   */
+  public static Op unary(String name, DoubleUnaryOperator f, DoubleBinaryOperator grad) {
+    return new Op() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int arity() {
+        return 1;
+      }
+
+      @Override
+      public double forward(double[] x, double[] constants) {
+        return f.applyAsDouble(x[0]);
+      }
+
+      @Override
+      public void localGrad(double[] x, double[] constants, double output, double[] grads) {
+        grads[0] = grad.applyAsDouble(x[0], output);
+      }
+    };
+  }
 
   private static Op binary(
       String name, DoubleBinaryOperator f, DoubleBinaryOperator dfda, DoubleBinaryOperator dfdb) {
