@@ -9,7 +9,6 @@ import dev.opgrad.Value;
 import dev.opgrad.spi.Op;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -43,10 +42,7 @@ class GradientFuzzTest {
   private static final OpRegistry REGISTRY = OpRegistry.load(GradientFuzzTest.class.getClassLoader());
 
   /** Every op with points to be placed at, in alphabetical order. */
-  private static final List<Op> FUZZED =
-      REGISTRY.ops().values().stream()
-          .filter(op -> !op.gradCheckPoints().isEmpty())
-          .collect(Collectors.toUnmodifiableList());
+  private static final List<Op> FUZZED = RandomGraph.fuzzableOps(REGISTRY);
 
   private static final double EPS = 1e-6;
 

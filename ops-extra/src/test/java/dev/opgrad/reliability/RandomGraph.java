@@ -1,5 +1,6 @@
 package dev.opgrad.reliability;
 
+import dev.opgrad.OpRegistry;
 import dev.opgrad.Value;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
@@ -41,6 +42,11 @@ final class RandomGraph {
   private RandomGraph(List<Node> nodes) {
     this.nodes = nodes;
     this.leafNodes = IntStream.range(0, nodes.size()).filter(n -> nodes.get(n).op() == null).toArray();
+  }
+
+  /** The ops of {@code registry} that declare points to be placed at, in alphabetical order. */
+  static List<Op> fuzzableOps(OpRegistry registry) {
+    return registry.ops().values().stream().filter(op -> !op.gradCheckPoints().isEmpty()).toList();
   }
 
   /** Builds the graph that {@code choices} describe over {@code ops}, summing sinks with {@code add}. */
