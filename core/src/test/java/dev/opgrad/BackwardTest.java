@@ -170,28 +170,9 @@ class BackwardTest {
 
   @Test
   void aFailingLocalGradientNamesTheOpAndNodeAndLeavesTheGraphUsable() {
-    Op failing =
-        new Op() {
-          @Override
-          public String name() {
-            return "flaky";
-          }
-
-          @Override
-          public int arity() {
-            return 1;
-          }
-
-          @Override
-          public double forward(double[] inputs, double[] constants) {
-            return inputs[0];
-          }
-
-          @Override
-          public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
-            throw new ArithmeticException("no derivative today");
-          }
-        };
+    Op failing = TestOps.unary("flaky", x -> x, (x, out) -> {
+      throw new ArithmeticException("no derivative today");
+    });
     Value x = Value.of(2, "x");
     Value bad = x.apply(failing, NONE).labeled("bad");
     Value top = times(bad, x);
