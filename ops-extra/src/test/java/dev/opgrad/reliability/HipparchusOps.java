@@ -30,13 +30,27 @@ final class HipparchusOps {
           Map.entry("exp", (x, c) -> x[0].exp()),
           Map.entry("tanh", (x, c) -> x[0].tanh()),
           Map.entry("relu", (x, c) -> x[0].getValue() > 0 ? x[0] : x[0].multiply(0.0)),
-          Map.entry("sigmoid", (x, c) -> x[0].negate().exp().add(1).reciprocal()),
+          Map.entry("sigmoid", (x, c) -> sigmoid(x[0])),
           Map.entry("log", (x, c) -> x[0].log()),
-          Map.entry("softplus", (x, c) -> x[0].exp().log1p()),
+          Map.entry("softplus", (x, c) -> softplus(x[0])),
           Map.entry("sin", (x, c) -> x[0].sin()),
           Map.entry("cos", (x, c) -> x[0].cos()),
           Map.entry("legendre3", (x, c) -> legendre(3, x[0])),
           Map.entry("legendre", (x, c) -> legendre((int) c[0], x[0])));
+
+  /** 1/(1 + e^-x), written so that neither tail overflows (ops-extra checks it at ±1000). */
+  private static Gradient sigmoid(Gradient x) {
+    if (x.getValue() >= 0) {
+      return x.negate().exp().add(1).reciprocal();
+    }
+    Gradient e = x.exp();
+    return e.divide(e.add(1));
+  }
+
+  /** log(1 + e^x), as max(x, 0) + log1p(e^-|x|) so that it does not overflow for large x. */
+  private static Gradient softplus(Gradient x) {
+    return x.getValue() >= 0 ? x.add(x.negate().exp().log1p()) : x.exp().log1p();
+  }
 
   /** P_n(x) by Bonnet's recurrence (k + 1) P_{k+1} = (2k + 1) x P_k − k P_{k−1}. */
   private static Gradient legendre(int degree, Gradient x) {
