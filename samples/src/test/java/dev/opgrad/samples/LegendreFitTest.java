@@ -50,7 +50,7 @@ class LegendreFitTest {
             step 1799  loss 9.091296
             step 1899  loss 9.003366
             step 1999  loss 8.943643
-            Result: y = """)
+            Result: y =\s""")
         .contains(" + -2.2085264152 * P3(")
         .endsWith(" + 0.2554861125 x)\n");
   }

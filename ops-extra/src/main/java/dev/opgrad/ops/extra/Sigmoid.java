@@ -2,6 +2,8 @@ package dev.opgrad.ops.extra;
 
 import com.google.auto.service.AutoService;
 import dev.opgrad.spi.Op;
+import dev.opgrad.spi.Point;
+import java.util.List;
 
 /**
  * {@code sigmoid(x) = 1 / (1 + e^−x)}, the logistic function, whose local gradient {@code σ(1 − σ)}
@@ -10,6 +12,11 @@ import dev.opgrad.spi.Op;
  */
 @AutoService(Op.class)
 public final class Sigmoid implements Op {
+
+  /** Points from the saturated tails to the middle, where sigmoid and softplus are checked. */
+  static final List<Point> SATURATING_POINTS =
+      List.of(Point.of(-1000), Point.of(-30), Point.of(-1.7), Point.of(-0.6), Point.of(0),
+          Point.of(0.4), Point.of(1.3), Point.of(30), Point.of(1000));
 
   @Override
   public String name() {
@@ -29,6 +36,12 @@ public final class Sigmoid implements Op {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = output * (1 - output);
+  }
+
+  /** The default grid and 0, with the saturated tails ±30 and ±1000. */
+  @Override
+  public List<Point> gradCheckPoints() {
+    return SATURATING_POINTS;
   }
 
   /** The logistic function, without overflow for any x; softplus's derivative too. */

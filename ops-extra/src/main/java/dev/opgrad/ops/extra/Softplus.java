@@ -2,6 +2,8 @@ package dev.opgrad.ops.extra;
 
 import com.google.auto.service.AutoService;
 import dev.opgrad.spi.Op;
+import dev.opgrad.spi.Point;
+import java.util.List;
 
 /**
  * {@code softplus(x) = ln(1 + e^x)}, a smooth relu, whose local gradient is {@code sigmoid(x)}.
@@ -31,5 +33,11 @@ public final class Softplus implements Op {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = Sigmoid.sigmoid(inputs[0]);
+  }
+
+  /** The default grid and 0, with the saturated tails ±30 and ±1000. */
+  @Override
+  public List<Point> gradCheckPoints() {
+    return Sigmoid.SATURATING_POINTS;
   }
 }

@@ -47,6 +47,7 @@ class SigmoidTest {
     GradCheckResult declared = GradCheck.defaults().check(new Sigmoid());
 
     assertThat(declared.passed()).as(declared.toString()).isTrue();
+    assertThat(declared.pointCount()).isEqualTo(9);
     DenseGrid.check(new Sigmoid(), -30, 30, 601);
   }
 }

@@ -49,6 +49,7 @@ class SoftplusTest {
     GradCheckResult declared = GradCheck.defaults().check(new Softplus());
 
     assertThat(declared.passed()).as(declared.toString()).isTrue();
+    assertThat(declared.pointCount()).isEqualTo(9);
     DenseGrid.check(new Softplus(), -30, 30, 601);
   }
 }
