@@ -26,11 +26,22 @@ import org.hipparchus.analysis.differentiation.Gradient;
  * over every op the registry discovers on this module's test class path (the built-ins and
  * ops-extra), each placed inside its op's domain as {@link RandomGraph} explains.
  *
- * <p>For each graph, backward's gradient for every leaf must match (1) central finite differences
- * of the whole graph and (2) Hipparchus' forward-mode derivatives, for graphs whose ops all have a
- * {@link HipparchusOps counterpart}; the others are checked by finite differences only, and {@link
- * #everyDiscoveredOpIsFuzzed()} lists them. The graph is built and differentiated under {@link
- * Anomalies#detect() anomaly detection}, so a NaN or infinity inside a valid domain fails too.
+ * <p>For each graph, backward's gradient for every leaf must match:
+ *
+ * <ul>
+ *   <li>central finite differences of the whole graph, with PyTorch gradcheck's tolerances, and a
+ *       step per leaf small enough that no node moves by more than 1e-6 (a log at 0.05 behind a
+ *       steep path must not be pushed out of its neighbourhood);
+ *   <li>Hipparchus' forward-mode derivatives ({@link Gradient}, one variable per leaf) to 1e-9,
+ *       and each node's value Hipparchus' to 1e-12 at the same inputs, for graphs whose ops all
+ *       have a {@link HipparchusOps counterpart}. This is the sharp check: it catches a local
+ *       gradient wrong by one part in a million, which finite differences cannot see. Graphs with
+ *       an op without a counterpart are checked by finite differences only; {@link
+ *       #everyDiscoveredOpIsFuzzed()} prints those ops, and the statistics count such graphs.
+ * </ul>
+ *
+ * The graph is built and differentiated under {@link Anomalies#detect() anomaly detection}, so a
+ * NaN or infinity inside a valid domain fails too.
  *
  * <p>The seed is fixed, so every run fuzzes the same graphs; a graph is drawn from lists of
  * integers ({@link NodeChoice}), so jqwik shrinks a failure to a minimal graph and prints it node by
@@ -43,8 +54,6 @@ class GradientFuzzTest {
 
   /** Every op with points to be placed at, in alphabetical order. */
   private static final List<Op> FUZZED = RandomGraph.fuzzableOps(REGISTRY);
-
-  private static final double EPS = 1e-6;
 
   @Provide
   Arbitrary<RandomGraph> graphs() {
@@ -71,31 +80,41 @@ class GradientFuzzTest {
     double[] x = graph.leafValues();
     assertThat(root.data()).as("eager forward vs replay").isEqualTo(graph.evaluate(x));
 
+    double[] sensitivities = graph.sensitivities();
     for (int k = 0; k < leaves.length; k++) {
+      // A step that moves no node by more than 1e-6, however steep the path to it: a point of log
+      // at 0.05 behind a gradient of 1e4 must not be pushed off its neighbourhood.
+      double eps = Math.max(1e-10, 1e-6 / Math.max(1, sensitivities[k]));
       double saved = x[k];
-      x[k] = saved + EPS;
+      x[k] = saved + eps;
       double above = graph.evaluate(x);
-      x[k] = saved - EPS;
+      x[k] = saved - eps;
       double below = graph.evaluate(x);
       x[k] = saved;
-      double numeric = (above - below) / (2 * EPS);
-      // PyTorch gradcheck's tolerances, atol 1e-5 and rtol 1e-3.
+      double numeric = (above - below) / (2 * eps);
+      // PyTorch gradcheck's tolerances (atol 1e-5, rtol 1e-3), plus the rounding error of the
+      // difference of two values of the root's magnitude.
+      double roundoff = 1e-13 * Math.max(1, Math.abs(root.data())) / eps;
       assertThat(leaves[k].grad())
-          .as("∂root/∂x%d: backward vs central differences", k)
-          .isCloseTo(numeric, within(1e-5 + 1e-3 * Math.abs(numeric)));
+          .as("∂root/∂x%d: backward vs central differences with step %s", k, eps)
+          .isCloseTo(numeric, within(1e-5 + 1e-3 * Math.abs(numeric) + roundoff));
     }
 
-    Optional<Gradient> forward = graph.forwardMode(HipparchusOps.BY_NAME);
+    Optional<Gradient[]> forward = graph.forwardMode(HipparchusOps.BY_NAME, values);
     Statistics.label("checked against")
         .collect(forward.isPresent() ? "Hipparchus and finite differences" : "finite differences only");
     Statistics.label("nodes").collect(graph.size() < 10 ? "1-9" : graph.size() < 30 ? "10-29" : "30+");
     Statistics.label("shared subexpressions").collect(Math.min(graph.sharedNodeCount(), 3));
     if (forward.isPresent()) {
-      assertThat(root.data())
-          .as("forward value vs Hipparchus")
-          .isCloseTo(forward.get().getValue(), within(1e-12 * (1 + Math.abs(root.data()))));
+      for (int n = 0; n < values.length; n++) {
+        double expected = forward.get()[n].getValue();
+        assertThat(values[n].data())
+            .as("node %d: value vs Hipparchus at the same inputs", n)
+            .isCloseTo(expected, within(1e-12 * (1 + Math.abs(expected))));
+      }
+      Gradient rootDerivatives = forward.get()[values.length - 1];
       for (int k = 0; k < leaves.length; k++) {
-        double expected = forward.get().getPartialDerivative(k);
+        double expected = rootDerivatives.getPartialDerivative(k);
         assertThat(leaves[k].grad())
             .as("∂root/∂x%d: backward vs Hipparchus forward mode", k)
             .isCloseTo(expected, within(1e-9 * (1 + Math.abs(expected))));

@@ -144,6 +144,41 @@ final class RandomGraph {
     return values[values.length - 1];
   }
 
+  /**
+   * For each leaf, the largest |∂node/∂leaf| over all nodes, propagated forward with the ops' local
+   * gradients: how far a perturbation of the leaf moves any node, so that finite differences can
+   * choose a step that keeps every node close to its point.
+   */
+  double[] sensitivities() {
+    double[] values = new double[nodes.size()];
+    double[] tangents = new double[nodes.size()];
+    double[] result = new double[leafNodes.length];
+    double[] grads = new double[nodes.stream().mapToInt(n -> n.inputs().length).max().orElse(0)];
+    for (int k = 0; k < leafNodes.length; k++) {
+      int leaf = 0;
+      for (int n = 0; n < nodes.size(); n++) {
+        Node node = nodes.get(n);
+        if (node.op() == null) {
+          values[n] = node.leafValue();
+          tangents[n] = leaf++ == k ? 1 : 0;
+          continue;
+        }
+        double[] data = new double[node.inputs().length];
+        for (int i = 0; i < data.length; i++) {
+          data[i] = values[node.inputs()[i]];
+        }
+        values[n] = node.op().forward(data, node.constants());
+        node.op().localGrad(data, node.constants(), values[n], grads);
+        tangents[n] = 0;
+        for (int i = 0; i < data.length; i++) {
+          tangents[n] += grads[i] * tangents[node.inputs()[i]];
+        }
+        result[k] = Math.max(result[k], Math.abs(tangents[n]));
+      }
+    }
+    return result;
+  }
+
   /** Builds the graph as opgrad values; the root is the last element, leaf {@code k} labelled xk. */
   Value[] toValues() {
     Value[] values = new Value[nodes.size()];
@@ -169,29 +204,35 @@ final class RandomGraph {
   }
 
   /**
-   * The root in forward mode, one Hipparchus variable per leaf, or empty if an op of the graph has
-   * no counterpart in {@code counterparts}.
+   * Every node in Hipparchus forward mode, one variable per leaf, or empty if an op of the graph
+   * has no counterpart in {@code counterparts}. Each op node is computed from its inputs carrying
+   * the <em>values</em> opgrad computed ({@code values}, which {@link #toValues()} returned) and the
+   * derivatives Hipparchus propagated: Hipparchus and the ops round differently, and through the
+   * shifts that place nodes at their points a difference in the last bits of a value would grow
+   * into a difference of derivatives that says nothing about either.
    */
-  Optional<Gradient> forwardMode(Map<String, HipparchusOps.Counterpart> counterparts) {
-    Gradient[] values = new Gradient[nodes.size()];
+  Optional<Gradient[]> forwardMode(Map<String, HipparchusOps.Counterpart> counterparts, Value[] values) {
+    Gradient[] computed = new Gradient[nodes.size()];
+    Gradient[] carried = new Gradient[nodes.size()];
     int leaf = 0;
     for (int n = 0; n < nodes.size(); n++) {
       Node node = nodes.get(n);
       if (node.op() == null) {
-        values[n] = Gradient.variable(leafNodes.length, leaf++, node.leafValue());
-        continue;
+        computed[n] = Gradient.variable(leafNodes.length, leaf++, node.leafValue());
+      } else {
+        HipparchusOps.Counterpart counterpart = counterparts.get(node.op().name());
+        if (counterpart == null) {
+          return Optional.empty();
+        }
+        Gradient[] inputs = new Gradient[node.inputs().length];
+        for (int i = 0; i < inputs.length; i++) {
+          inputs[i] = carried[node.inputs()[i]];
+        }
+        computed[n] = counterpart.apply(inputs, node.constants());
       }
-      HipparchusOps.Counterpart counterpart = counterparts.get(node.op().name());
-      if (counterpart == null) {
-        return Optional.empty();
-      }
-      Gradient[] inputs = new Gradient[node.inputs().length];
-      for (int i = 0; i < inputs.length; i++) {
-        inputs[i] = values[node.inputs()[i]];
-      }
-      values[n] = counterpart.apply(inputs, node.constants());
+      carried[n] = new Gradient(values[n].data(), computed[n].getGradient());
     }
-    return Optional.of(values[values.length - 1]);
+    return Optional.of(computed);
   }
 
   /** The number of nodes that are inputs of more than one node: the shared subexpressions. */
