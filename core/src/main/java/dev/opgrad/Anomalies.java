@@ -16,7 +16,8 @@ package dev.opgrad;
  * <p>Detection is per thread: it covers what the thread that opened the scope computes until it
  * closes it; scopes nest, and other threads are unaffected. It is off by default. When no scope is
  * open anywhere, the engine pays one read of a static field per op applied and one per {@link
- * Value#backward()} call; when a scope is open on another thread, one thread-local read more.
+ * Value#backward()} call; when a scope is open on another thread, one thread-local read more (so
+ * close every scope: one left open keeps that second read on every thread).
  */
 public final class Anomalies {
 
