@@ -12,6 +12,7 @@ final class Backward {
   private Backward() {}
 
   static void run(Value root) {
+    boolean detectAnomalies = Anomalies.isDetecting();
     Value[] order = topologicalOrder(root);
     for (Value node : order) {
       if (!node.isLeaf()) {
@@ -36,6 +37,8 @@ final class Backward {
       for (int i = 0; i < inputs.length; i++) {
         inputData[i] = inputs[i].data();
       }
+      // An op that writes no gradient for an input gives NaN, not the previous node's gradient.
+      Arrays.fill(localGrads, 0, inputs.length, Double.NaN);
       try {
         op.localGrad(inputData, node.constantsArray(), node.data(), localGrads);
       } catch (RuntimeException e) {
@@ -50,6 +53,9 @@ final class Backward {
             e);
       }
       double grad = node.grad();
+      if (detectAnomalies) {
+        AnomalyChecks.backward(root, node, localGrads, grad);
+      }
       for (int i = 0; i < inputs.length; i++) {
         inputs[i].addToGrad(grad * localGrads[i]);
       }

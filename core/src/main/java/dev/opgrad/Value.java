@@ -210,7 +210,14 @@ public final class Value {
    */
   public Value apply(String opName, double[] constants, Value... others) {
     checkNotNull(opName, "opName");
-    return apply(OpRegistry.defaultRegistry().get(opName), constants, others);
+    Op op;
+    try {
+      op = OpRegistry.defaultRegistry().get(opName);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "cannot apply '" + opName + "' to " + describe() + ": " + e.getMessage(), e);
+    }
+    return apply(op, constants, others);
   }
 
   /**
