@@ -12,6 +12,7 @@ final class Backward {
   private Backward() {}
 
   static void run(Value root) {
+    boolean detectAnomalies = Anomalies.isDetecting();
     // Two passes over the nodes, not four: the ordering pass also zeroes the gradients, and the
     // chain-rule pass also clears the marks. A graph larger than the caches is bound by memory.
     Value[] order = markedOrder(root, true);
@@ -36,6 +37,8 @@ final class Backward {
         for (int i = 0; i < arity; i++) {
           inputData[i] = node.input(i).data();
         }
+        // An op that writes no gradient for an input gives NaN, not the previous node's gradient.
+        Arrays.fill(localGrads, 0, arity, Double.NaN);
         try {
           // One call site per common arity: each sees few op classes, so the JIT can inline them.
           if (arity == 2) {
@@ -51,12 +54,15 @@ final class Backward {
                   "op '%s' failed computing its local gradient for %s at %s%s: %s",
                   op.name(),
                   node.describe(),
-                  Value.describeAll(node.inputs().toArray(new Value[0])),
+                  Value.describeAll(node.inputsArray()),
                   Forward.constantsSuffix(node.constantsArray()),
                   e.getMessage()),
               e);
         }
         double grad = node.grad();
+        if (detectAnomalies) {
+          AnomalyChecks.backward(root, node, localGrads, grad);
+        }
         for (int i = 0; i < arity; i++) {
           node.input(i).addToGrad(grad * localGrads[i]);
         }

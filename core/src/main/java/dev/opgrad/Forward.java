@@ -61,6 +61,9 @@ final class Forward {
               op.name(), Value.describeAll(inputs), constantsSuffix(constants), e.getMessage()),
           e);
     }
+    if (Anomalies.isDetecting()) {
+      AnomalyChecks.forward(op, inputs, constants, output);
+    }
     return Value.node(output, op, inputs, constants);
   }
 

@@ -224,7 +224,14 @@ public final class Value {
    */
   public Value apply(String opName, double[] constants, Value... others) {
     checkNotNull(opName, "opName");
-    return apply(OpRegistry.defaultRegistry().get(opName), constants, others);
+    Op op;
+    try {
+      op = OpRegistry.defaultRegistry().get(opName);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "cannot apply '" + opName + "' to " + describe() + ": " + e.getMessage(), e);
+    }
+    return apply(op, constants, others);
   }
 
   /**
@@ -282,6 +289,13 @@ public final class Value {
       return input0 == null ? 0 : 1;
     }
     return moreInputs == null ? 2 : 2 + moreInputs.length;
+  }
+
+  /** The inputs in a new array, for messages and checks off the hot path. */
+  Value[] inputsArray() {
+    Value[] inputs = new Value[inputCount()];
+    Arrays.setAll(inputs, this::input);
+    return inputs;
   }
 
   /** Input {@code i}, for {@code 0 <= i < inputCount()}. */
