@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opgrad.spi.Op;
+import dev.opgrad.testing.TestOps;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -104,30 +105,15 @@ class CompiledGraphTest {
 
   /** {@code picky(a) = a}, which refuses negative inputs. */
   private static final Op PICKY =
-      new Op() {
-        @Override
-        public String name() {
-          return "picky";
-        }
-
-        @Override
-        public int arity() {
-          return 1;
-        }
-
-        @Override
-        public double forward(double[] inputs, double[] constants) {
-          if (inputs[0] < 0) {
-            throw new IllegalArgumentException("negative");
-          }
-          return inputs[0];
-        }
-
-        @Override
-        public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
-          grads[0] = 1;
-        }
-      };
+      TestOps.unary(
+          "picky",
+          x -> {
+            if (x < 0) {
+              throw new IllegalArgumentException("negative");
+            }
+            return x;
+          },
+          (x, out) -> 1);
 
   @Test
   void anOpThatRejectsItsInputsDuringReplayIsNamedWithTheNode() {
