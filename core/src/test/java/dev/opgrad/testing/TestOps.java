@@ -1,5 +1,6 @@
 package dev.opgrad.testing;
 
+import dev.opgrad.Value;
 import dev.opgrad.spi.Op;
 import java.util.function.DoubleBinaryOperator;
 
@@ -74,6 +75,16 @@ public final class TestOps {
           }
         }
       };
+
+  /** Returns {@code plus(a, b)}, applied directly. */
+  public static Value plus(Value a, Value b) {
+    return a.apply(PLUS, new double[0], b);
+  }
+
+  /** Returns {@code times(a, b)}, applied directly. */
+  public static Value times(Value a, Value b) {
+    return a.apply(TIMES, new double[0], b);
+  }
 
   private static Op binary(
       String name, DoubleBinaryOperator f, DoubleBinaryOperator dfda, DoubleBinaryOperator dfdb) {

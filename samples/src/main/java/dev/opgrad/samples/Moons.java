@@ -160,6 +160,7 @@ public final class Moons {
     chart.getStyler().setXAxisMin(minX).setXAxisMax(maxX).setYAxisMin(minY).setYAxisMax(maxY);
     chart.getStyler().setMarkerSize(9);
     chart.getStyler().setPlotGridLinesVisible(false);
+    chart.getStyler().setPlotContentSize(1.0);
 
     List<Double> negX = new ArrayList<>();
     List<Double> negY = new ArrayList<>();
