@@ -29,7 +29,8 @@ class MLPTest {
     Neuron first = model.layers().get(0).neurons().get(0);
     Neuron last = model.layers().get(2).neurons().get(0);
     assertThat(parameters.subList(0, 3)).containsExactlyElementsOf(first.parameters());
-    assertThat(parameters.get(48)).isSameAs(model.layers().get(1).neurons().get(0).weights().get(0));
+    Neuron secondLayerFirst = model.layers().get(1).neurons().get(0);
+    assertThat(parameters.get(48)).isSameAs(secondLayerFirst.weights().get(0));
     assertThat(parameters.subList(320, 337)).containsExactlyElementsOf(last.parameters());
   }
 

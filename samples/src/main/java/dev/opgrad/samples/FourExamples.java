@@ -17,16 +17,16 @@ import java.util.Random;
 public final class FourExamples {
 
   /** The inputs, as in the lecture. */
-  static final double[][] XS = {{2, 3, -1}, {3, -1, 0.5}, {0.5, 1, 1}, {1, 1, -1}};
+  private static final double[][] XS = {{2, 3, -1}, {3, -1, 0.5}, {0.5, 1, 1}, {1, 1, -1}};
 
   /** The targets, as in the lecture. */
-  static final double[] YS = {1, -1, -1, 1};
+  private static final double[] YS = {1, -1, -1, 1};
 
   /** The seed of the weights: any seed works; this one makes the run repeat exactly. */
-  static final long SEED = 42;
+  private static final long SEED = 42;
 
-  static final int STEPS = 100;
-  static final double LEARNING_RATE = 0.1;
+  private static final int STEPS = 100;
+  private static final double LEARNING_RATE = 0.1;
 
   private FourExamples() {}
 

@@ -77,7 +77,7 @@ public final class TanhComparison {
     return new Value[] {o, x1, w1, x2, w2, b};
   }
 
-  /** A simple wall-clock timing after a warm-up, to show the order of magnitude, not a benchmark. */
+  /** A simple wall-clock timing after a warm-up: an order of magnitude, not a benchmark. */
   private static double microsPerRun(UnaryOperator<Value> tanh) {
     double sink = 0;
     for (int i = 0; i < TIMED_RUNS; i++) {

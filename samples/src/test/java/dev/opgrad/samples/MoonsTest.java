@@ -63,7 +63,9 @@ class MoonsTest {
     double worst = 0;
     for (int step = 0; step < Moons.STEPS; step++) {
       worst = Math.max(worst, Math.abs(losses[step] - reference.get(step)[0]));
-      assertThat(accuracies[step]).as("accuracy at step %d", step).isEqualTo(reference.get(step)[1]);
+      assertThat(accuracies[step])
+          .as("accuracy at step %d", step)
+          .isEqualTo(reference.get(step)[1]);
     }
     assertThat(worst).as("largest deviation from micrograd's loss").isLessThanOrEqualTo(1e-9);
     assertThat(losses[0]).isEqualTo(0.8958441028683222);
