@@ -8,6 +8,9 @@ import java.util.List;
 /**
  * Something with trainable parameters, as micrograd's and PyTorch's {@code Module}: a {@link
  * Neuron}, a {@link Layer}, an {@link MLP}.
+ *
+ * <p>{@code java.lang.Module} has the same simple name: code that imports {@code dev.opgrad.nn.*}
+ * on demand and names this type imports it explicitly, {@code import dev.opgrad.nn.Module;}.
  */
 public interface Module {
 
