@@ -1,5 +1,6 @@
 package dev.opgrad.testing;
 
+import dev.opgrad.Value;
 import dev.opgrad.spi.Op;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -76,6 +77,16 @@ public final class TestOps {
           }
         }
       };
+
+  /** Returns {@code plus(a, b)}, applied directly. */
+  public static Value plus(Value a, Value b) {
+    return a.apply(PLUS, new double[0], b);
+  }
+
+  /** Returns {@code times(a, b)}, applied directly. */
+  public static Value times(Value a, Value b) {
+    return a.apply(TIMES, new double[0], b);
+  }
 
   /** Writes an op's local gradients, as {@link Op#localGrad} does, without the constants. */
   @FunctionalInterface
