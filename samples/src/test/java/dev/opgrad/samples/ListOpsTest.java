@@ -37,7 +37,7 @@ class ListOpsTest {
   void listsTheClassPathsOpsAndSucceedsWhenAllPass() {
     assertThat(run()).isEqualTo(0);
 
-    assertThat(out()).startsWith("name       arity  constants  gradcheck ").endsWith("\n16 ops\n");
+    assertThat(out()).startsWith("name       arity  constants  gradcheck ").endsWith("\n17 ops\n");
     assertThat(err()).isEmpty();
   }
 
@@ -52,7 +52,7 @@ class ListOpsTest {
     assertThat(out())
         .contains("\ncube       1      0          passed (4 points)   ext.Cube                        "
             + jar + "\n")
-        .endsWith("\n17 ops\n");
+        .endsWith("\n18 ops\n");
   }
 
   @Test
@@ -68,7 +68,7 @@ class ListOpsTest {
     assertThat(out())
         .doesNotContain("\ntanh ")
         .contains("\nsin        1      0  ")
-        .contains("\n15 ops\n2 problem(s):\n  jar " + empty + " is not a valid op plugin: it has no"
+        .contains("\n16 ops\n2 problem(s):\n  jar " + empty + " is not a valid op plugin: it has no"
             + " META-INF/services/dev.opgrad.spi.Op entry, so it provides no op\n")
         .contains("  2 providers are named 'tanh': dev.opgrad.ops.builtin.Tanh (from ")
         .contains(" and x.Tanh (from " + clash + "); remove all but one of them from the class path\n");
