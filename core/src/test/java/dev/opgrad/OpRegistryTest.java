@@ -2,12 +2,17 @@ package dev.opgrad;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.opgrad.spi.Op;
+import dev.opgrad.spi.Point;
 import dev.opgrad.testing.PluginJar;
+import dev.opgrad.testing.TestOps;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +54,69 @@ class OpRegistryTest {
     }
     // The class path of this test has no op at all.
     assertThat(OpRegistry.load(OpRegistryTest.class.getClassLoader()).names()).isEmpty();
+  }
+
+  @Test
+  void anOpCompiledFromSourceAndDroppedInAsAJarIsUsedByNameWithCorrectGradients() throws Exception {
+    Path jar =
+        new PluginJar()
+            .source("com.example.ops.Hypot", """
+                package com.example.ops;
+
+                import dev.opgrad.spi.Op;
+
+                /** hypot(a, b) = sqrt(a² + b²), written by a third party against opgrad-core only. */
+                public final class Hypot implements Op {
+                  @Override public String name() { return "hypot"; }
+                  @Override public int arity() { return 2; }
+                  @Override public double forward(double[] in, double[] constants) {
+                    return Math.hypot(in[0], in[1]);
+                  }
+                  @Override public void localGrad(
+                      double[] in, double[] constants, double out, double[] grads) {
+                    grads[0] = in[0] / out;
+                    grads[1] = in[1] / out;
+                  }
+                }
+                """)
+            .service("com.example.ops.Hypot")
+            .writeTo(dir.resolve("hypot.jar"));
+
+    try (URLClassLoader loader = loaderOf(jar)) {
+      OpRegistry registry = OpRegistry.load(loader);
+      Value x = Value.of(3, "x");
+      Value y = Value.of(4, "y");
+
+      // s = hypot(x, y) * hypot(x, y) = x² + y², so ds/dx = 2x and ds/dy = 2y.
+      Value r = x.apply(registry.get("hypot"), new double[0], y);
+      Value s = r.apply(TestOps.TIMES, new double[0], r);
+      s.backward();
+
+      assertThat(registry.location("hypot")).isEqualTo(jar.toString());
+      assertThat(r.op().getClass().getClassLoader()).isSameAs(loader);
+      assertThat(r.data()).isEqualTo(5.0);
+      assertThat(s.data()).isEqualTo(25.0);
+      assertThat(r.grad()).isEqualTo(10.0);
+      assertThat(x.grad()).isCloseTo(6.0, within(1e-15));
+      assertThat(y.grad()).isCloseTo(8.0, within(1e-15));
+      GradCheckResult check =
+          GradCheck.defaults().check(registry.get("hypot"), List.of(Point.of(3, 4), Point.of(-1, 0.5)));
+      assertThat(check.passed()).as(check.toString()).isTrue();
+    }
+
+    // The same jar dropped into a plugin folder: the op is there by name, on top of the class path.
+    Path folder = Files.createDirectories(dir.resolve("plugins"));
+    Files.copy(jar, folder.resolve("hypot.jar"));
+    OpRegistry withPlugins = OpRegistry.withPlugins(folder);
+    Value a = Value.of(-5, "a");
+    Value b = Value.of(12, "b");
+    Value c = a.apply(withPlugins.get("hypot"), new double[0], b);
+    c.backward();
+    assertThat(withPlugins.names()).containsExactly("hypot");
+    assertThat(withPlugins.problems()).isEmpty();
+    assertThat(c.data()).isEqualTo(13.0);
+    assertThat(a.grad()).isEqualTo(-5.0 / 13);
+    assertThat(b.grad()).isEqualTo(12.0 / 13);
   }
 
   @Test

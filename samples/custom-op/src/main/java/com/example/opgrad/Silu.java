@@ -1,0 +1,36 @@
+package com.example.opgrad;
+
+import com.google.auto.service.AutoService;
+import dev.opgrad.spi.Op;
+
+/** {@code silu(x) = x·σ(x)}, PyTorch's SiLU (also called swish), as an opgrad plugin. */
+@AutoService(Op.class)
+public final class Silu implements Op {
+
+  @Override
+  public String name() {
+    return "silu";
+  }
+
+  @Override
+  public int arity() {
+    return 1;
+  }
+
+  @Override
+  public double forward(double[] inputs, double[] constants) {
+    double x = inputs[0];
+    return x * sigmoid(x);
+  }
+
+  @Override
+  public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
+    double x = inputs[0];
+    double s = sigmoid(x);
+    grads[0] = s * (1 + x * (1 - s));
+  }
+
+  private static double sigmoid(double x) {
+    return 1 / (1 + Math.exp(-x)); // exp overflows to ∞ for x < -709, giving 0 as it should
+  }
+}

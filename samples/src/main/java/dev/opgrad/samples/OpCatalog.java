@@ -1,0 +1,140 @@
+package dev.opgrad.samples;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.opgrad.GradCheck;
+import dev.opgrad.GradCheckResult;
+import dev.opgrad.OpRegistry;
+import dev.opgrad.ProviderProblem;
+import dev.opgrad.spi.Op;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every op of a registry with where it comes from and whether its local gradient passes {@link
+ * GradCheck} at the points it declares, and the registry's problems: what {@code ListOps} prints.
+ *
+ * <pre>{@code
+ * OpCatalog.of(OpRegistry.withPlugins(Path.of("plugins"))).print(System.out);
+ * }</pre>
+ */
+public final class OpCatalog {
+
+  private static final List<String> HEADER =
+      List.of("name", "arity", "constants", "gradcheck", "provider", "location");
+
+  /**
+   * One op of the catalog.
+   *
+   * @param name the op's name
+   * @param arity its number of inputs
+   * @param constantCount its number of constant parameters
+   * @param providerClass the class implementing it
+   * @param location the jar or class directory it was loaded from
+   * @param gradCheck what {@link GradCheck#defaults()} found, in short: {@code passed (4 points)},
+   *     {@code FAILED (4 points)}, or {@code ERROR} when the op threw
+   * @param failure why the check failed: the worst comparison or the op's exception; empty when it
+   *     passed
+   */
+  public record Entry(
+      String name,
+      int arity,
+      int constantCount,
+      String providerClass,
+      String location,
+      String gradCheck,
+      String failure) {
+
+    /** Whether the gradient check passed. */
+    public boolean passed() {
+      return failure.isEmpty();
+    }
+  }
+
+  private final ImmutableList<Entry> entries;
+  private final ImmutableList<ProviderProblem> problems;
+
+  private OpCatalog(ImmutableList<Entry> entries, ImmutableList<ProviderProblem> problems) {
+    this.entries = entries;
+    this.problems = problems;
+  }
+
+  /** Gradchecks every op of {@code registry} with PyTorch's defaults and catalogs it. */
+  public static OpCatalog of(OpRegistry registry) {
+    checkNotNull(registry, "registry");
+    ImmutableList.Builder<Entry> entries = ImmutableList.builder();
+    registry.ops().forEach((name, op) -> entries.add(entry(name, op, registry.location(name))));
+    return new OpCatalog(entries.build(), registry.problems());
+  }
+
+  private static Entry entry(String name, Op op, String location) {
+    String gradCheck;
+    String failure;
+    try {
+      GradCheckResult result = GradCheck.defaults().check(op);
+      gradCheck = (result.passed() ? "passed (" : "FAILED (") + result.pointCount() + " points)";
+      failure = result.passed() ? "" : result.toString();
+    } catch (IllegalStateException e) {
+      gradCheck = "ERROR";
+      failure = e.getMessage();
+    }
+    return new Entry(
+        name, op.arity(), op.constantCount(), op.getClass().getName(), location, gradCheck, failure);
+  }
+
+  /** The ops, in alphabetical order. */
+  public ImmutableList<Entry> entries() {
+    return entries;
+  }
+
+  /** The registry's problems: providers and plugin jars that were left out. */
+  public ImmutableList<ProviderProblem> problems() {
+    return problems;
+  }
+
+  /** Whether every op passed its gradient check and the registry has no problem. */
+  public boolean allGood() {
+    return problems.isEmpty() && entries.stream().allMatch(Entry::passed);
+  }
+
+  /**
+   * Prints a table of the ops, one per line in aligned columns (name, arity, constants, gradcheck,
+   * provider, location), then why each failing check failed, then each problem, if any.
+   */
+  public void print(PrintStream out) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(HEADER);
+    for (Entry e : entries) {
+      rows.add(
+          List.of(e.name(), String.valueOf(e.arity()), String.valueOf(e.constantCount()),
+              e.gradCheck(), e.providerClass(), e.location()));
+    }
+    int[] widths = new int[HEADER.size()];
+    for (List<String> row : rows) {
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < widths.length - 1; i++) {
+        line.append(String.format("%-" + widths[i] + "s  ", row.get(i)));
+      }
+      out.println(line.append(row.get(widths.length - 1)));
+    }
+    out.printf("%d ops%n", entries.size());
+    List<Entry> failed = entries.stream().filter(e -> !e.passed()).toList();
+    if (!failed.isEmpty()) {
+      out.printf("%d gradcheck failure(s):%n", failed.size());
+      failed.forEach(e -> out.println("  " + e.failure()));
+    }
+    // The providers of a clashing name share one message: say it once.
+    List<String> messages = problems.stream().map(ProviderProblem::message).distinct().toList();
+    if (!messages.isEmpty()) {
+      out.printf("%d problem(s):%n", messages.size());
+      messages.forEach(m -> out.println("  " + m));
+    }
+  }
+}
