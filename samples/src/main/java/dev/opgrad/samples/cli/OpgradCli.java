@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "opgrad 0.1.0",
     description = "A scalar autograd engine in which every operation is a plugin.",
-    subcommands = {EvalCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {EvalCommand.class, OpsCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 success, 1 bad input (parse error, unknown op, bad value), 2 usage.",
@@ -71,19 +71,24 @@ public final class OpgradCli implements Runnable {
    * folder's jars are reported on the error stream.
    */
   OpRegistry registry() {
+    OpRegistry registry = loadRegistry();
+    PrintWriter err = spec.commandLine().getErr();
+    registry.problems().stream()
+        .map(ProviderProblem::message)
+        .distinct()
+        .forEach(message -> err.println("opgrad: warning: " + message));
+    return registry;
+  }
+
+  /** The ops of the class path and of the plugin folder, if one was given. */
+  OpRegistry loadRegistry() {
     if (plugins == null) {
       return OpRegistry.load();
     }
-    OpRegistry registry;
     try {
-      registry = OpRegistry.withPlugins(plugins);
+      return OpRegistry.withPlugins(plugins);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage(), e);
     }
-    PrintWriter err = spec.commandLine().getErr();
-    for (ProviderProblem problem : registry.problems()) {
-      err.println("opgrad: warning: " + problem.message());
-    }
-    return registry;
   }
 }

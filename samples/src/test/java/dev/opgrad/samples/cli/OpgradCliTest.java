@@ -100,7 +100,8 @@ class OpgradCliTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
-        .startsWith("opgrad: column 5: no op named 'sinh'; known ops: add, div, exp, mul, neg, pow, relu, sub, tanh");
+        .startsWith("opgrad: column 5: no op named 'sinh'; known ops: add, cos, div, exp, legendre,"
+            + " legendre3, log, mul, neg, pow, relu, sigmoid, sin, softplus, sub, tanh\n");
   }
 
   @Test
