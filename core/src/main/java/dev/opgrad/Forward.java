@@ -11,7 +11,11 @@ final class Forward {
   private Forward() {}
 
   static Value apply(Op op, Value[] inputs, double[] constants) {
-    checkInputsNotNull(op.name(), inputs);
+    for (int i = 0; i < inputs.length; i++) {
+      if (inputs[i] == null) {
+        checkInputsNotNull(op.name(), inputs); // throws, naming the op
+      }
+    }
     if (inputs.length != op.arity()) {
       throw new IllegalArgumentException(
           String.format(
@@ -28,19 +32,37 @@ final class Forward {
               Arrays.toString(constants),
               Value.describeAll(inputs)));
     }
+    return compute(op, inputs, constants);
+  }
+
+  /**
+   * Computes the output of an op whose inputs and constants are known to fit it (checked once,
+   * as for {@link BuiltinOps}) and creates its node.
+   */
+  static Value compute(Op op, Value[] inputs, double[] constants) {
     double[] data = new double[inputs.length];
     for (int i = 0; i < inputs.length; i++) {
       data[i] = inputs[i].data();
     }
     double output;
     try {
-      output = op.forward(data, constants);
+      // One call site per common arity: each sees few op classes, so the JIT can inline them.
+      if (data.length == 2) {
+        output = op.forward(data, constants);
+      } else if (data.length == 1) {
+        output = op.forward(data, constants);
+      } else {
+        output = op.forward(data, constants);
+      }
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           String.format(
               "op '%s' failed on %s%s: %s",
               op.name(), Value.describeAll(inputs), constantsSuffix(constants), e.getMessage()),
           e);
+    }
+    if (Anomalies.isDetecting()) {
+      AnomalyChecks.forward(op, inputs, constants, output);
     }
     return Value.node(output, op, inputs, constants);
   }

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opgrad.spi.Op;
+import dev.opgrad.testing.TestOps;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BackwardTest {
@@ -168,28 +170,9 @@ class BackwardTest {
 
   @Test
   void aFailingLocalGradientNamesTheOpAndNodeAndLeavesTheGraphUsable() {
-    Op failing =
-        new Op() {
-          @Override
-          public String name() {
-            return "flaky";
-          }
-
-          @Override
-          public int arity() {
-            return 1;
-          }
-
-          @Override
-          public double forward(double[] inputs, double[] constants) {
-            return inputs[0];
-          }
-
-          @Override
-          public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
-            throw new ArithmeticException("no derivative today");
-          }
-        };
+    Op failing = TestOps.unary("flaky", x -> x, (x, out) -> {
+      throw new ArithmeticException("no derivative today");
+    });
     Value x = Value.of(2, "x");
     Value bad = x.apply(failing, NONE).labeled("bad");
     Value top = times(bad, x);
@@ -203,6 +186,30 @@ class BackwardTest {
     Value fine = times(x, x);
     x.zeroGrad();
     fine.backward();
+    assertThat(x.grad()).isEqualTo(4.0);
+  }
+
+  @Test
+  void anErrorFromAnOpPropagatesUnchangedAndLeavesNoNodeMarkedVisited() {
+    // The engine wraps only RuntimeExceptions; an Error such as OutOfMemoryError is never caught.
+    OutOfMemoryError oom = new OutOfMemoryError("simulated");
+    Op failsBackward = TestOps.unary("hungry", x -> x, (x, out) -> {
+      throw oom;
+    });
+    Op failsForward = TestOps.unary("greedy", x -> {
+      throw oom;
+    }, (x, out) -> 1);
+    Value x = Value.of(2, "x");
+    Value xx = times(x, x);
+    Value hungry = x.apply(failsBackward, NONE);
+    Value top = times(xx, hungry);
+
+    assertThatThrownBy(top::backward).isSameAs(oom);
+    assertThat(List.of(x, xx, hungry, top)).noneMatch(v -> v.mark != 0);
+    assertThatThrownBy(() -> x.apply(failsForward, NONE)).isSameAs(oom);
+
+    x.zeroGrad();
+    xx.backward();
     assertThat(x.grad()).isEqualTo(4.0);
   }
 }

@@ -24,6 +24,15 @@ class OpRegistryTest {
     return new PluginJar().op(className, "twice", 1, "2 * x[0]", "g[0] = 2;");
   }
 
+  /** The registry's healthy op works in a graph, and graphs unrelated to it still work. */
+  private static void assertTwiceStillWorks(OpRegistry registry) {
+    Value x = Value.of(3, "x");
+    Value y = x.apply(registry.get("twice"), new double[0]);
+    y.backward();
+    assertThat(y.data()).isEqualTo(6.0);
+    assertThat(x.grad()).isEqualTo(2.0);
+  }
+
   private static URLClassLoader loaderOf(Path... jars) throws Exception {
     URL[] urls = new URL[jars.length];
     for (int i = 0; i < jars.length; i++) {
@@ -180,6 +189,7 @@ class OpRegistryTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("no op named 'broken'; known ops: twice; providers that failed to load, one of"
               + " which may be it: " + problem.message());
+      assertTwiceStillWorks(registry);
     }
   }
 
@@ -207,6 +217,7 @@ class OpRegistryTest {
       assertThat(registry.problems().get(1).message())
           .startsWith("op provider odd.NotAnOp (listed in " + jar + ") cannot be loaded: ")
           .contains("not a subtype");
+      assertTwiceStillWorks(registry);
     }
   }
 

@@ -156,6 +156,6 @@ class ValueTest {
             + " registered)");
     assertThatThrownBy(() -> Value.of(1).apply("tanh"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("no op named 'tanh'; no op is registered");
+        .hasMessage("cannot apply 'tanh' to leaf 1.0: no op named 'tanh'; no op is registered");
   }
 }

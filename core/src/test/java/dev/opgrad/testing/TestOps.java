@@ -1,7 +1,10 @@
 package dev.opgrad.testing;
 
+import dev.opgrad.Value;
 import dev.opgrad.spi.Op;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Ops for core's own tests, which run without opgrad-ops-builtin: applied directly with {@link
@@ -75,8 +78,27 @@ public final class TestOps {
         }
       };
 
-  private static Op binary(
-      String name, DoubleBinaryOperator f, DoubleBinaryOperator dfda, DoubleBinaryOperator dfdb) {
+  /** Returns {@code plus(a, b)}, applied directly. */
+  public static Value plus(Value a, Value b) {
+    return a.apply(PLUS, new double[0], b);
+  }
+
+  /** Returns {@code times(a, b)}, applied directly. */
+  public static Value times(Value a, Value b) {
+    return a.apply(TIMES, new double[0], b);
+  }
+
+  /** Writes an op's local gradients, as {@link Op#localGrad} does, without the constants. */
+  @FunctionalInterface
+  public interface GradWriter {
+    void write(double[] inputs, double output, double[] grads);
+  }
+
+  /**
+   * An op without constants named {@code name}: {@code f} computes it from its inputs, {@code grads}
+   * writes its local gradients (or does not, or throws, to imitate a faulty op).
+   */
+  public static Op op(String name, int arity, ToDoubleFunction<double[]> f, GradWriter grads) {
     return new Op() {
       @Override
       public String name() {
@@ -85,19 +107,38 @@ public final class TestOps {
 
       @Override
       public int arity() {
-        return 2;
+        return arity;
       }
 
       @Override
       public double forward(double[] x, double[] constants) {
-        return f.applyAsDouble(x[0], x[1]);
+        return f.applyAsDouble(x);
       }
 
       @Override
-      public void localGrad(double[] x, double[] constants, double output, double[] grads) {
-        grads[0] = dfda.applyAsDouble(x[0], x[1]);
-        grads[1] = dfdb.applyAsDouble(x[0], x[1]);
+      public void localGrad(double[] x, double[] constants, double output, double[] g) {
+        grads.write(x, output, g);
       }
     };
+  }
+
+  /**
+   * An op of one input named {@code name}: {@code f} computes it, {@code grad} its local gradient
+   * from the input and the output. Throwing from {@code grad} or returning NaN imitates a faulty op.
+   */
+  public static Op unary(String name, DoubleUnaryOperator f, DoubleBinaryOperator grad) {
+    return op(name, 1, x -> f.applyAsDouble(x[0]), (x, out, g) -> g[0] = grad.applyAsDouble(x[0], out));
+  }
+
+  private static Op binary(
+      String name, DoubleBinaryOperator f, DoubleBinaryOperator dfda, DoubleBinaryOperator dfdb) {
+    return op(
+        name,
+        2,
+        x -> f.applyAsDouble(x[0], x[1]),
+        (x, out, g) -> {
+          g[0] = dfda.applyAsDouble(x[0], x[1]);
+          g[1] = dfdb.applyAsDouble(x[0], x[1]);
+        });
   }
 }

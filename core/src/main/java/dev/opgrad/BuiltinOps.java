@@ -1,0 +1,60 @@
+package dev.opgrad;
+
+import dev.opgrad.spi.Op;
+
+/**
+ * The ops behind {@link Value}'s arithmetic methods, looked up by name in the {@link
+ * OpRegistry#defaultRegistry() default registry} once, when this class is first used, so that
+ * building a graph does no string lookup per node. Core knows their names only; {@code
+ * opgrad-ops-builtin} provides them.
+ */
+enum BuiltinOps {
+  ADD("add", 2, 0),
+  SUB("sub", 2, 0),
+  MUL("mul", 2, 0),
+  DIV("div", 2, 0),
+  POW("pow", 1, 1),
+  NEG("neg", 1, 0),
+  EXP("exp", 1, 0),
+  TANH("tanh", 1, 0),
+  RELU("relu", 1, 0);
+
+  private final String opName;
+  private final Op op; // null if the default registry has no such op, or one of another shape
+
+  BuiltinOps(String opName, int arity, int constantCount) {
+    this.opName = opName;
+    OpRegistry registry = OpRegistry.defaultRegistry();
+    Op found = registry.contains(opName) ? registry.get(opName) : null;
+    boolean fits = found != null && found.arity() == arity && found.constantCount() == constantCount;
+    this.op = fits ? found : null;
+  }
+
+  String opName() {
+    return opName;
+  }
+
+  /**
+   * Applies the op to {@code inputs}, which hold as many values as it takes, none null.
+   *
+   * @throws IllegalArgumentException if the default registry has no op of this name, saying to add
+   *     opgrad-ops-builtin, or the op rejects the inputs or the constants
+   * @throws IllegalStateException if the name belongs to a provider that failed to load
+   */
+  Value apply(Value[] inputs, double[] constants) {
+    if (op != null) {
+      return Forward.compute(op, inputs, constants);
+    }
+    // Missing, unusable, or of another shape: let the registry and Forward say what is wrong.
+    Op registered;
+    try {
+      registered = OpRegistry.defaultRegistry().get(opName);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Value." + opName + " needs the op '" + opName + "', which opgrad-ops-builtin provides: add"
+              + " dev.opgrad:opgrad-ops-builtin to the class path (" + e.getMessage() + ")",
+          e);
+    }
+    return Forward.apply(registered, inputs, constants);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.opgrad.nn;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.opgrad.Value;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A layer of neurons that all see the same inputs. Its output is always a list, one value per
+ * neuron, also for a layer of one neuron (micrograd returns the bare value then, a known trap).
+ */
+public final class Layer implements Module {
+
+  private final ImmutableList<Neuron> neurons;
+  private final ImmutableList<Value> parameters;
+
+  /**
+   * Creates a layer of {@code outputs} neurons of {@code inputs} inputs each, their weights drawn
+   * from {@code random} neuron by neuron.
+   */
+  public Layer(int inputs, int outputs, Activation activation, Random random) {
+    checkArgument(outputs > 0, "a layer needs at least one neuron, got %s", outputs);
+    checkNotNull(random, "random");
+    ImmutableList.Builder<Neuron> n = ImmutableList.builderWithExpectedSize(outputs);
+    ImmutableList.Builder<Value> p = ImmutableList.builder();
+    for (int i = 0; i < outputs; i++) {
+      Neuron neuron = new Neuron(inputs, activation, random);
+      n.add(neuron);
+      p.addAll(neuron.parameters());
+    }
+    this.neurons = n.build();
+    this.parameters = p.build();
+  }
+
+  /** Returns each neuron's output for {@code x}, in neuron order. */
+  public List<Value> forward(List<Value> x) {
+    ImmutableList.Builder<Value> out = ImmutableList.builderWithExpectedSize(neurons.size());
+    for (Neuron neuron : neurons) {
+      out.add(neuron.forward(x));
+    }
+    return out.build();
+  }
+
+  /** Every neuron's parameters, neuron by neuron. */
+  @Override
+  public List<Value> parameters() {
+    return parameters;
+  }
+
+  /** The neurons, in output order. */
+  public List<Neuron> neurons() {
+    return neurons;
+  }
+
+  /** Returns {@code Layer of [ReluNeuron(2), …]}, as micrograd prints it. */
+  @Override
+  public String toString() {
+    return "Layer of " + neurons;
+  }
+}

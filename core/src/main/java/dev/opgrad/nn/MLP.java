@@ -1,0 +1,113 @@
+package dev.opgrad.nn;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.opgrad.Value;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A multilayer perceptron, as micrograd's {@code MLP(nin, nouts)}: fully connected layers, each
+ * hidden layer followed by the chosen nonlinearity, the last layer linear.
+ *
+ * <pre>{@code
+ * MLP model = new MLP(2, List.of(16, 16, 1), Activation.RELU, new Random(1337));
+ * Value score = model.scalar(List.of(Value.of(0.5), Value.of(-1.0)));
+ * }</pre>
+ */
+public final class MLP implements Module {
+
+  private final int inputs;
+  private final ImmutableList<Layer> layers;
+  private final ImmutableList<Value> parameters;
+
+  /**
+   * Creates an MLP of {@code inputs} inputs and layers of {@code layerSizes} neurons, drawing its
+   * weights from {@code random} layer by layer, neuron by neuron.
+   *
+   * @param hidden the nonlinearity of every layer but the last, which is linear
+   */
+  public MLP(int inputs, List<Integer> layerSizes, Activation hidden, Random random) {
+    checkArgument(inputs > 0, "an MLP needs at least one input, got %s", inputs);
+    checkArgument(!layerSizes.isEmpty(), "an MLP needs at least one layer");
+    checkNotNull(hidden, "hidden");
+    this.inputs = inputs;
+    ImmutableList.Builder<Layer> l = ImmutableList.builderWithExpectedSize(layerSizes.size());
+    ImmutableList.Builder<Value> p = ImmutableList.builder();
+    int in = inputs;
+    for (int i = 0; i < layerSizes.size(); i++) {
+      Activation activation = i == layerSizes.size() - 1 ? Activation.LINEAR : hidden;
+      Layer layer = new Layer(in, layerSizes.get(i), activation, random);
+      l.add(layer);
+      p.addAll(layer.parameters());
+      in = layerSizes.get(i);
+    }
+    this.layers = l.build();
+    this.parameters = p.build();
+  }
+
+  /** Returns the outputs of the last layer for {@code x}, one value per output neuron. */
+  public List<Value> forward(List<Value> x) {
+    checkArgument(x.size() == inputs, "%s takes %s inputs, got %s", this, inputs, x.size());
+    List<Value> out = x;
+    for (Layer layer : layers) {
+      out = layer.forward(out);
+    }
+    return out;
+  }
+
+  /** Returns the outputs for the numbers {@code x}, each made a new leaf. */
+  public List<Value> forward(double... x) {
+    ImmutableList.Builder<Value> leaves = ImmutableList.builderWithExpectedSize(x.length);
+    for (double xi : x) {
+      leaves.add(Value.of(xi));
+    }
+    return forward(leaves.build());
+  }
+
+  /**
+   * Returns the single output of an MLP whose last layer has one neuron (a score or a regression).
+   *
+   * @throws IllegalStateException if the last layer has more than one neuron
+   */
+  public Value scalar(List<Value> x) {
+    return single(forward(x));
+  }
+
+  /** Returns the single output for the numbers {@code x}; see {@link #scalar(List)}. */
+  public Value scalar(double... x) {
+    return single(forward(x));
+  }
+
+  private Value single(List<Value> outputs) {
+    if (outputs.size() != 1) {
+      throw new IllegalStateException(
+          this + " has " + outputs.size() + " outputs: use forward, which returns them all");
+    }
+    return outputs.get(0);
+  }
+
+  /** Every layer's parameters, layer by layer. */
+  @Override
+  public List<Value> parameters() {
+    return parameters;
+  }
+
+  /** The layers, from the input to the output. */
+  public List<Layer> layers() {
+    return layers;
+  }
+
+  /** Returns {@code MLP(2, [16, 16, 1], RELU)}. */
+  @Override
+  public String toString() {
+    ImmutableList.Builder<Integer> sizes = ImmutableList.builder();
+    for (Layer layer : layers) {
+      sizes.add(layer.neurons().size());
+    }
+    Activation hidden = layers.get(0).neurons().get(0).activation();
+    return "MLP(" + inputs + ", " + sizes.build() + ", " + hidden + ")";
+  }
+}

@@ -1,0 +1,85 @@
+package dev.opgrad.nn;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.opgrad.Value;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * One neuron: {@code activation(b + w0·x0 + w1·x1 + …)}, the sum taken in that order, starting
+ * from the bias, as micrograd does. Weights start uniform in [−1, 1), drawn from the given
+ * generator in order; the bias starts at 0.
+ */
+public final class Neuron implements Module {
+
+  private final ImmutableList<Value> weights;
+  private final Value bias;
+  private final Activation activation;
+  private final ImmutableList<Value> parameters;
+
+  /**
+   * Creates a neuron of {@code inputs} inputs.
+   *
+   * @param random the generator its weights are drawn from; a seeded one makes a run repeat exactly
+   */
+  public Neuron(int inputs, Activation activation, Random random) {
+    checkArgument(inputs > 0, "a neuron needs at least one input, got %s", inputs);
+    this.activation = checkNotNull(activation, "activation");
+    checkNotNull(random, "random");
+    ImmutableList.Builder<Value> w = ImmutableList.builderWithExpectedSize(inputs);
+    for (int i = 0; i < inputs; i++) {
+      w.add(Value.of(random.nextDouble() * 2 - 1));
+    }
+    this.weights = w.build();
+    this.bias = Value.of(0);
+    this.parameters = ImmutableList.<Value>builder().addAll(weights).add(bias).build();
+  }
+
+  /**
+   * Returns this neuron's output for {@code x}.
+   *
+   * @throws IllegalArgumentException if {@code x} does not have one value per weight
+   */
+  public Value forward(List<Value> x) {
+    checkArgument(
+        x.size() == weights.size(), "%s takes %s inputs, got %s", this, weights.size(), x.size());
+    Value sum = bias;
+    for (int i = 0; i < weights.size(); i++) {
+      sum = sum.add(weights.get(i).mul(x.get(i)));
+    }
+    return activation.apply(sum);
+  }
+
+  /** The weights, then the bias. */
+  @Override
+  public List<Value> parameters() {
+    return parameters;
+  }
+
+  /** The weights, in input order. */
+  public List<Value> weights() {
+    return weights;
+  }
+
+  /** The bias. */
+  public Value bias() {
+    return bias;
+  }
+
+  /** The nonlinearity applied to the weighted sum. */
+  public Activation activation() {
+    return activation;
+  }
+
+  /** Returns {@code ReluNeuron(2)}, {@code TanhNeuron(3)} or {@code LinearNeuron(16)}. */
+  @Override
+  public String toString() {
+    String name = activation.name();
+    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT)
+        + "Neuron(" + weights.size() + ")";
+  }
+}

@@ -1,0 +1,139 @@
+package dev.opgrad;
+
+import static dev.opgrad.testing.TestOps.PLUS;
+import static dev.opgrad.testing.TestOps.SCALE;
+import static dev.opgrad.testing.TestOps.TIMES;
+import static dev.opgrad.testing.TestOps.WEIGHTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.opgrad.spi.Op;
+import dev.opgrad.testing.TestOps;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CompiledGraphTest {
+
+  private static final double[] NONE = {};
+
+  /**
+   * f = weighted(p, q, s, s·x, 0.5) · s with s = scale(p + q; 1.5): shared nodes, a constant, a
+   * five-input op and a frozen leaf, none of them built in.
+   */
+  private static Value f(Value p, Value q, Value x) {
+    Value s = p.apply(PLUS, NONE, q).apply(SCALE, new double[] {1.5});
+    Value w = p.apply(WEIGHTED, NONE, q, s, s.apply(TIMES, NONE, x), Value.of(0.5));
+    return w.apply(TIMES, NONE, s);
+  }
+
+  @Test
+  void replaysBitIdenticallyToTheEagerEngineOverSeveralSteps() {
+    Value p = Value.of(0.3);
+    Value q = Value.of(-1.1);
+    Value x = Value.of(2.5);
+    CompiledGraph compiled = CompiledGraph.capture(f(p, q, x), List.of(p, q), List.of(x));
+    double[] eager = {0.3, -1.1};
+    double[] xs = {2.5, -0.75, 1.0 / 3, 4.2};
+    for (int step = 0; step < xs.length; step++) {
+      compiled.setInput(0, xs[step]);
+      Value ep = Value.of(eager[0]);
+      Value eq = Value.of(eager[1]);
+      Value ex = Value.of(xs[step]);
+      Value loss = f(ep, eq, ex);
+      loss.backward();
+
+      assertThat(compiled.forward()).isEqualTo(loss.data());
+      compiled.backward();
+      assertThat(compiled.grad(0)).isEqualTo(ep.grad());
+      assertThat(compiled.grad(1)).isEqualTo(eq.grad());
+      assertThat(compiled.inputGrad(0)).isEqualTo(ex.grad());
+
+      compiled.step(0.01);
+      eager[0] = ep.data() - 0.01 * ep.grad();
+      eager[1] = eq.data() - 0.01 * eq.grad();
+      assertThat(compiled.parameters()).containsExactly(eager);
+    }
+  }
+
+  @Test
+  void computesTheLecturesGradientsAndDoesNotAccumulateThem() {
+    Value a = Value.of(2);
+    Value b = Value.of(-3);
+    Value c = Value.of(10);
+    Value l = a.apply(TIMES, NONE, b).apply(PLUS, NONE, c).apply(TIMES, NONE, Value.of(-2));
+    CompiledGraph compiled = CompiledGraph.capture(l, List.of(a, b, c));
+
+    assertThat(compiled.forward()).isEqualTo(-8.0);
+    compiled.backward();
+    compiled.backward();
+
+    assertThat(compiled.size()).isEqualTo(7);
+    assertThat(new double[] {compiled.grad(0), compiled.grad(1), compiled.grad(2)})
+        .containsExactly(6.0, -4.0, -2.0);
+    assertThat(compiled.output()).isEqualTo(-8.0);
+  }
+
+  @Test
+  void newParameterDataTakesEffectAtTheNextForward() {
+    Value a = Value.of(2);
+    Value b = Value.of(3);
+    CompiledGraph compiled = CompiledGraph.capture(a.apply(TIMES, NONE, b), List.of(a, b));
+
+    compiled.setParameter(0, 5);
+    assertThat(compiled.output()).isEqualTo(6.0);
+    assertThat(compiled.forward()).isEqualTo(15.0);
+    assertThat(compiled.parameter(0)).isEqualTo(5.0);
+    assertThat(a.data()).isEqualTo(2.0);
+  }
+
+  @Test
+  void rejectsLeavesThatAreNotLeavesOfTheGraphOrListedTwice() {
+    Value a = Value.of(2, "a");
+    Value sum = a.apply(PLUS, NONE, Value.of(1)).labeled("sum");
+    Value root = sum.apply(TIMES, NONE, a);
+
+    assertThatThrownBy(() -> CompiledGraph.capture(root, List.of(sum)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'sum' (3.0) is not a leaf");
+    assertThatThrownBy(() -> CompiledGraph.capture(root, List.of(a, Value.of(7))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Value(data=7.0, grad=0.0) is not part of the graph below Value(data=6.0, grad=0.0)");
+    assertThatThrownBy(() -> CompiledGraph.capture(root, List.of(a), List.of(a)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'a' (2.0) is listed twice");
+  }
+
+  /** {@code picky(a) = a}, which refuses negative inputs. */
+  private static final Op PICKY =
+      TestOps.unary(
+          "picky",
+          x -> {
+            if (x < 0) {
+              throw new IllegalArgumentException("negative");
+            }
+            return x;
+          },
+          (x, out) -> 1);
+
+  @Test
+  void anOpThatRejectsItsInputsDuringReplayIsNamedWithTheNode() {
+    Value x = Value.of(1, "x");
+    CompiledGraph compiled = CompiledGraph.capture(x.apply(PICKY, NONE).labeled("y"), List.of(x));
+    compiled.setParameter(0, -2);
+
+    assertThatThrownBy(compiled::forward)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("op 'picky' failed on [-2.0] for 'y': negative");
+  }
+
+  @Test
+  void nanLeafDataPropagatesThroughTheReplay() {
+    Value x = Value.of(2, "x");
+    Value scaled = x.apply(SCALE, new double[] {3}).labeled("scaled");
+    CompiledGraph compiled = CompiledGraph.capture(scaled.apply(TIMES, NONE, x), List.of(x));
+    compiled.setParameter(0, Double.NaN);
+
+    assertThat(compiled.forward()).isNaN();
+    assertThat(compiled.toString()).isEqualTo("CompiledGraph(3 nodes, 1 parameters, 0 inputs)");
+  }
+}

@@ -1,0 +1,69 @@
+package dev.opgrad.reliability;
+
+import java.util.Map;
+import org.hipparchus.analysis.differentiation.Gradient;
+
+/**
+ * The Hipparchus forward-mode counterpart of each op that has one, by op name: what the fuzzer
+ * compares opgrad's backward pass with. Written from the mathematical definitions, independently of
+ * the ops' own code. An op missing here is checked by finite differences only.
+ */
+final class HipparchusOps {
+
+  /** An op's definition over Hipparchus gradients: inputs and constants to output. */
+  @FunctionalInterface
+  interface Counterpart {
+    Gradient apply(Gradient[] x, double[] c);
+  }
+
+  private HipparchusOps() {}
+
+  /** The counterparts of the built-in ops and of those ops-extra provides. */
+  static final Map<String, Counterpart> BY_NAME =
+      Map.ofEntries(
+          Map.entry("add", (x, c) -> x[0].add(x[1])),
+          Map.entry("sub", (x, c) -> x[0].subtract(x[1])),
+          Map.entry("mul", (x, c) -> x[0].multiply(x[1])),
+          Map.entry("div", (x, c) -> x[0].divide(x[1])),
+          Map.entry("neg", (x, c) -> x[0].negate()),
+          Map.entry("pow", (x, c) -> x[0].pow(c[0])),
+          Map.entry("exp", (x, c) -> x[0].exp()),
+          Map.entry("tanh", (x, c) -> x[0].tanh()),
+          Map.entry("relu", (x, c) -> x[0].getValue() > 0 ? x[0] : x[0].multiply(0.0)),
+          Map.entry("sigmoid", (x, c) -> sigmoid(x[0])),
+          Map.entry("log", (x, c) -> x[0].log()),
+          Map.entry("softplus", (x, c) -> softplus(x[0])),
+          Map.entry("sin", (x, c) -> x[0].sin()),
+          Map.entry("cos", (x, c) -> x[0].cos()),
+          Map.entry("legendre3", (x, c) -> legendre(3, x[0])),
+          Map.entry("legendre", (x, c) -> legendre((int) c[0], x[0])));
+
+  /** 1/(1 + e^-x), written so that neither tail overflows (ops-extra checks it at ±1000). */
+  private static Gradient sigmoid(Gradient x) {
+    if (x.getValue() >= 0) {
+      return x.negate().exp().add(1).reciprocal();
+    }
+    Gradient e = x.exp();
+    return e.divide(e.add(1));
+  }
+
+  /** log(1 + e^x), as max(x, 0) + log1p(e^-|x|) so that it does not overflow for large x. */
+  private static Gradient softplus(Gradient x) {
+    return x.getValue() >= 0 ? x.add(x.negate().exp().log1p()) : x.exp().log1p();
+  }
+
+  /** P_n(x) by Bonnet's recurrence (k + 1) P_{k+1} = (2k + 1) x P_k − k P_{k−1}. */
+  private static Gradient legendre(int degree, Gradient x) {
+    Gradient previous = x.getField().getOne();
+    if (degree == 0) {
+      return previous;
+    }
+    Gradient current = x;
+    for (int k = 1; k < degree; k++) {
+      Gradient next = x.multiply(current).multiply(2 * k + 1).subtract(previous.multiply(k)).divide(k + 1);
+      previous = current;
+      current = next;
+    }
+    return current;
+  }
+}

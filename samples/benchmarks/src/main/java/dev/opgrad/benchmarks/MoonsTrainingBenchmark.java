@@ -1,0 +1,99 @@
+package dev.opgrad.benchmarks;
+
+import dev.opgrad.BatchGradients;
+import dev.opgrad.samples.CompiledMoons;
+import dev.opgrad.samples.MoonsData;
+import dev.opgrad.samples.MoonsNet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleUnaryOperator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * micrograd's moons training: 100 full-batch steps of MLP(2, [16, 16, 1]) from micrograd's initial
+ * parameters, reported per step. Each invocation trains from the start, so every variant does the
+ * same work, capture included for the compiled one.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Xmx4g")
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@OperationsPerInvocation(MoonsTrainingBenchmark.STEPS)
+public class MoonsTrainingBenchmark {
+
+  static final int STEPS = 100;
+
+  private final MoonsData data = MoonsData.load();
+  private final double[] initial = MoonsData.initialParameters();
+
+  /** The eager engine: the graph built again at every step, as micrograd does. */
+  @Benchmark
+  public double eager() {
+    return CompiledMoons.trainEagerly(data, initial, STEPS)[STEPS - 1];
+  }
+
+  /** The graph built once, captured with CompiledGraph and replayed. */
+  @Benchmark
+  public double compiled() {
+    return CompiledMoons.trainCompiled(data, CompiledMoons.leaves(initial), STEPS)[STEPS - 1];
+  }
+
+  /** The eager engine, one graph per point, with BatchGradients on one thread. */
+  @Benchmark
+  public double batchOneThread() {
+    return batch(1);
+  }
+
+  /** The same with BatchGradients on two threads. */
+  @Benchmark
+  public double batchTwoThreads() {
+    return batch(2);
+  }
+
+  private double batch(int parallelism) {
+    double[] parameters = initial.clone();
+    double loss = 0;
+    for (int k = 0; k < STEPS; k++) {
+      BatchGradients gradients =
+          BatchGradients.compute(
+              parameters, data.size() + 1, (p, term) -> MoonsNet.lossTerm(p, data, term), parallelism);
+      double learningRate = MoonsNet.learningRate(k);
+      for (int i = 0; i < parameters.length; i++) {
+        parameters[i] -= learningRate * gradients.gradient(i);
+      }
+      loss = gradients.loss();
+    }
+    return loss;
+  }
+
+  /** Baseline (a): forward and backward written by hand over primitive arrays. */
+  @Benchmark
+  public double handWritten() {
+    return train(new HandWrittenMoons(data, initial)::step);
+  }
+
+  /** Baseline (b): the naive object-per-node port. */
+  @Benchmark
+  public double naive() {
+    return train(new NaiveMoons(data, initial)::step);
+  }
+
+  /** Runs the 100 steps of a baseline, given as its step function from learning rate to loss. */
+  private static double train(DoubleUnaryOperator step) {
+    double loss = 0;
+    for (int k = 0; k < STEPS; k++) {
+      loss = step.applyAsDouble(MoonsNet.learningRate(k));
+    }
+    return loss;
+  }
+}

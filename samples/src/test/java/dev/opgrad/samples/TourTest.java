@@ -1,0 +1,35 @@
+package dev.opgrad.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TourTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void runsEverySampleInOrderAndSaysWhereThePicturesAre() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    Tour.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), dir);
+
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(printed)
+        .containsSubsequence(
+            "== 1. micrograd's README expression ==", "g      = 24.7041",
+            "== 2. a neuron and its graph ==", "o = 0.7071067811865477",
+            "== 3. tanh, atomic and composite ==", "equal to 1e-12: yes",
+            "== 4. training on four examples ==", "final loss 0.001845",
+            "== 5. micrograd's moons ==", "accuracy 100%",
+            "Pictures are in " + dir.toAbsolutePath().normalize());
+    assertThat(dir.resolve("neuron.dot")).isNotEmptyFile();
+    assertThat(dir.resolve("moons.png")).isNotEmptyFile();
+  }
+}
