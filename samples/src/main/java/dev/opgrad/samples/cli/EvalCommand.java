@@ -2,7 +2,13 @@ package dev.opgrad.samples.cli;
 
 import dev.opgrad.OpRegistry;
 import dev.opgrad.Value;
+import dev.opgrad.graph.Dot;
+import dev.opgrad.graph.Graphviz;
+import dev.opgrad.graph.GraphvizNotFoundException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -36,8 +43,17 @@ final class EvalCommand implements Callable<Integer> {
   @Parameters(index = "1..*", paramLabel = "NAME=VALUE", description = "A value for each variable.")
   List<String> assignments = new ArrayList<>();
 
+  @Option(names = "--dot", paramLabel = "FILE", description = "Write the graph as Graphviz DOT text.")
+  Path dotFile;
+
+  @Option(
+      names = "--svg",
+      paramLabel = "FILE",
+      description = "Draw the graph as SVG (needs Graphviz's dot program).")
+  Path svgFile;
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     OpRegistry registry = parent.registry();
     ExpressionParser.Parsed parsed;
     try {
@@ -59,7 +75,28 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println(expression.strip() + " = " + result.data());
     variables.forEach((name, value) -> out.println("d/d" + name + " = " + value.grad()));
+    writeGraph(result);
     return 0;
+  }
+
+  private void writeGraph(Value result) throws IOException {
+    if (dotFile == null && svgFile == null) {
+      return;
+    }
+    String dot = Dot.toDot(result);
+    PrintWriter out = spec.commandLine().getOut();
+    if (dotFile != null) {
+      Files.writeString(dotFile, dot);
+      out.println("graph written to " + dotFile);
+    }
+    if (svgFile != null) {
+      try {
+        Graphviz.render(dot, svgFile);
+      } catch (GraphvizNotFoundException | IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage(), e);
+      }
+      out.println("graph drawn in " + svgFile);
+    }
   }
 
   /** One leaf per variable of the expression, in order of appearance, from the assignments. */

@@ -2,6 +2,7 @@ package dev.opgrad.samples.cli;
 
 import dev.opgrad.OpRegistry;
 import dev.opgrad.ProviderProblem;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "opgrad 0.1.0",
     description = "A scalar autograd engine in which every operation is a plugin.",
-    subcommands = {EvalCommand.class, OpsCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      EvalCommand.class, OpsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 success, 1 bad input (parse error, unknown op, bad value), 2 usage.",
@@ -33,6 +36,8 @@ public final class OpgradCli implements Runnable {
 
   @Spec CommandSpec spec;
 
+  private final PrintStream out;
+
   @Option(
       names = "--plugins",
       paramLabel = "DIR",
@@ -41,15 +46,19 @@ public final class OpgradCli implements Runnable {
       description = "A folder of op jars to use on top of the class path (default: $OPGRAD_PLUGINS).")
   Path plugins;
 
+  private OpgradCli(PrintStream out) {
+    this.out = out;
+  }
+
   /** Runs the command line and exits with its exit code. */
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    System.exit(run(System.out, System.err, args));
   }
 
   /** Runs the command line, writing to {@code out} and {@code err}, and returns its exit code. */
-  static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine = new CommandLine(new OpgradCli());
-    commandLine.setOut(out).setErr(err);
+  static int run(PrintStream out, PrintStream err, String... args) {
+    CommandLine commandLine = new CommandLine(new OpgradCli(out));
+    commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
     commandLine.setExecutionExceptionHandler(
         (exception, command, parseResult) -> {
           if (!(exception instanceof BadInputException)) {
@@ -58,7 +67,16 @@ public final class OpgradCli implements Runnable {
           command.getErr().println("opgrad: " + exception.getMessage());
           return BAD_INPUT;
         });
-    return commandLine.execute(args);
+    int exitCode = commandLine.execute(args);
+    commandLine.getOut().flush();
+    commandLine.getErr().flush();
+    return exitCode;
+  }
+
+  /** The standard output as a stream, for the samples, which print to one. */
+  PrintStream out() {
+    spec.commandLine().getOut().flush();
+    return out;
   }
 
   @Override

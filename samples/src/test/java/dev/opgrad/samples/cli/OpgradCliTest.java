@@ -1,10 +1,19 @@
 package dev.opgrad.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.opgrad.Value;
+import dev.opgrad.graph.Dot;
+import dev.opgrad.graph.Graphviz;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OpgradCliTest {
 
@@ -12,13 +21,17 @@ class OpgradCliTest {
   record Run(int exitCode, String out, String err) {}
 
   static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exitCode = OpgradCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exitCode =
+        OpgradCli.run(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            args);
     return new Run(
         exitCode,
-        out.toString().replace(System.lineSeparator(), "\n"),
-        err.toString().replace(System.lineSeparator(), "\n"));
+        out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
+        err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
   }
 
   /** The lecture's o = 0.7071067811865476, x1.grad = -1.5, w1.grad = 1, x2.grad = b.grad = 0.5, within 1e-15. */
@@ -153,5 +166,42 @@ class OpgradCliTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).isEqualTo("opgrad: plugin folder /no/such/folder is not a directory\n");
+  }
+
+  @Test
+  void dotWritesTheGraphAsDrawnByDotExport(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("neuron.dot");
+
+    Run run = run("eval", "--dot", file.toString(), "tanh(x*w + b)", "x=2", "w=-3", "b=6.8813735870195432");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).endsWith("d/db = 0.4999999999999998\ngraph written to " + file + "\n");
+    Value x = Value.of(2, "x");
+    Value w = Value.of(-3, "w");
+    Value b = Value.of(6.8813735870195432, "b");
+    Value o = x.mul(w).add(b).tanh();
+    o.backward();
+    assertThat(Files.readString(file)).isEqualTo(Dot.toDot(o));
+  }
+
+  @Test
+  void svgWithoutGraphvizSaysHowToInstallIt(@TempDir Path dir) {
+    assumeFalse(Graphviz.isInstalled(), "Graphviz is installed here");
+
+    Run run = run("eval", "--svg", dir.resolve("g.svg").toString(), "x*x", "x=3");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("opgrad: ").contains("graphviz");
+  }
+
+  @Test
+  void svgWithGraphvizDrawsTheGraph(@TempDir Path dir) {
+    assumeTrue(Graphviz.isInstalled(), "Graphviz is not installed here");
+    Path file = dir.resolve("g.svg");
+
+    Run run = run("eval", "--svg", file.toString(), "x*x", "x=3");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(file).content().startsWith("<?xml").contains("<svg");
   }
 }
