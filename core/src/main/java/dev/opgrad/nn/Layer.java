@@ -22,17 +22,28 @@ public final class Layer implements Module {
    * from {@code random} neuron by neuron.
    */
   public Layer(int inputs, int outputs, Activation activation, Random random) {
+    this(randomNeurons(inputs, outputs, activation, random));
+  }
+
+  /** A layer of the given neurons, which all take the same number of inputs. */
+  Layer(List<Neuron> neurons) {
+    this.neurons = ImmutableList.copyOf(neurons);
+    ImmutableList.Builder<Value> p = ImmutableList.builder();
+    for (Neuron neuron : neurons) {
+      p.addAll(neuron.parameters());
+    }
+    this.parameters = p.build();
+  }
+
+  private static ImmutableList<Neuron> randomNeurons(
+      int inputs, int outputs, Activation activation, Random random) {
     checkArgument(outputs > 0, "a layer needs at least one neuron, got %s", outputs);
     checkNotNull(random, "random");
     ImmutableList.Builder<Neuron> n = ImmutableList.builderWithExpectedSize(outputs);
-    ImmutableList.Builder<Value> p = ImmutableList.builder();
     for (int i = 0; i < outputs; i++) {
-      Neuron neuron = new Neuron(inputs, activation, random);
-      n.add(neuron);
-      p.addAll(neuron.parameters());
+      n.add(new Neuron(inputs, activation, random));
     }
-    this.neurons = n.build();
-    this.parameters = p.build();
+    return n.build();
   }
 
   /** Returns each neuron's output for {@code x}, in neuron order. */

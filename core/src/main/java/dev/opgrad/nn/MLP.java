@@ -30,22 +30,78 @@ public final class MLP implements Module {
    * @param hidden the nonlinearity of every layer but the last, which is linear
    */
   public MLP(int inputs, List<Integer> layerSizes, Activation hidden, Random random) {
+    this(inputs, randomLayers(inputs, layerSizes, hidden, random));
+  }
+
+  private MLP(int inputs, ImmutableList<Layer> layers) {
+    this.inputs = inputs;
+    this.layers = layers;
+    ImmutableList.Builder<Value> p = ImmutableList.builder();
+    for (Layer layer : layers) {
+      p.addAll(layer.parameters());
+    }
+    this.parameters = p.build();
+  }
+
+  /**
+   * Returns an MLP of the same shape as {@code new MLP(inputs, layerSizes, hidden, random)} whose
+   * parameters are the values {@code parameters} themselves, in {@link Module#parameters()} order:
+   * gradients flow into them. {@link dev.opgrad.BatchGradients} uses this to build one sample's
+   * graph over the leaves it hands out.
+   *
+   * @throws IllegalArgumentException if the shape is empty or {@code parameters} does not hold
+   *     exactly one value per parameter of that shape
+   */
+  public static MLP over(
+      int inputs, List<Integer> layerSizes, Activation hidden, List<Value> parameters) {
+    checkShape(inputs, layerSizes, hidden);
+    int count = 0;
+    int in = inputs;
+    for (int size : layerSizes) {
+      count += size * (in + 1);
+      in = size;
+    }
+    checkArgument(
+        parameters.size() == count,
+        "MLP(%s, %s) has %s parameters, got %s values", inputs, layerSizes, count,
+        parameters.size());
+    ImmutableList.Builder<Layer> layers = ImmutableList.builderWithExpectedSize(layerSizes.size());
+    int p = 0;
+    in = inputs;
+    for (int i = 0; i < layerSizes.size(); i++) {
+      Activation activation = activation(i, layerSizes, hidden);
+      ImmutableList.Builder<Neuron> neurons = ImmutableList.builder();
+      for (int n = 0; n < layerSizes.get(i); n++) {
+        neurons.add(new Neuron(parameters.subList(p, p + in), parameters.get(p + in), activation));
+        p += in + 1;
+      }
+      layers.add(new Layer(neurons.build()));
+      in = layerSizes.get(i);
+    }
+    return new MLP(inputs, layers.build());
+  }
+
+  private static ImmutableList<Layer> randomLayers(
+      int inputs, List<Integer> layerSizes, Activation hidden, Random random) {
+    checkShape(inputs, layerSizes, hidden);
+    ImmutableList.Builder<Layer> layers = ImmutableList.builderWithExpectedSize(layerSizes.size());
+    int in = inputs;
+    for (int i = 0; i < layerSizes.size(); i++) {
+      layers.add(new Layer(in, layerSizes.get(i), activation(i, layerSizes, hidden), random));
+      in = layerSizes.get(i);
+    }
+    return layers.build();
+  }
+
+  private static void checkShape(int inputs, List<Integer> layerSizes, Activation hidden) {
     checkArgument(inputs > 0, "an MLP needs at least one input, got %s", inputs);
     checkArgument(!layerSizes.isEmpty(), "an MLP needs at least one layer");
     checkNotNull(hidden, "hidden");
-    this.inputs = inputs;
-    ImmutableList.Builder<Layer> l = ImmutableList.builderWithExpectedSize(layerSizes.size());
-    ImmutableList.Builder<Value> p = ImmutableList.builder();
-    int in = inputs;
-    for (int i = 0; i < layerSizes.size(); i++) {
-      Activation activation = i == layerSizes.size() - 1 ? Activation.LINEAR : hidden;
-      Layer layer = new Layer(in, layerSizes.get(i), activation, random);
-      l.add(layer);
-      p.addAll(layer.parameters());
-      in = layerSizes.get(i);
-    }
-    this.layers = l.build();
-    this.parameters = p.build();
+  }
+
+  /** The nonlinearity of layer {@code i}: {@code hidden}, but the last layer is linear. */
+  private static Activation activation(int i, List<Integer> layerSizes, Activation hidden) {
+    return i == layerSizes.size() - 1 ? Activation.LINEAR : hidden;
   }
 
   /** Returns the outputs of the last layer for {@code x}, one value per output neuron. */

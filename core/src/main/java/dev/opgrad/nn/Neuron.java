@@ -27,16 +27,25 @@ public final class Neuron implements Module {
    * @param random the generator its weights are drawn from; a seeded one makes a run repeat exactly
    */
   public Neuron(int inputs, Activation activation, Random random) {
-    checkArgument(inputs > 0, "a neuron needs at least one input, got %s", inputs);
+    this(randomWeights(inputs, random), Value.of(0), activation);
+  }
+
+  /** A neuron over existing values: its parameters are {@code weights} and {@code bias} themselves. */
+  Neuron(List<Value> weights, Value bias, Activation activation) {
     this.activation = checkNotNull(activation, "activation");
+    this.weights = ImmutableList.copyOf(weights);
+    this.bias = checkNotNull(bias, "bias");
+    this.parameters = ImmutableList.<Value>builder().addAll(this.weights).add(bias).build();
+  }
+
+  private static ImmutableList<Value> randomWeights(int inputs, Random random) {
+    checkArgument(inputs > 0, "a neuron needs at least one input, got %s", inputs);
     checkNotNull(random, "random");
     ImmutableList.Builder<Value> w = ImmutableList.builderWithExpectedSize(inputs);
     for (int i = 0; i < inputs; i++) {
       w.add(Value.of(random.nextDouble() * 2 - 1));
     }
-    this.weights = w.build();
-    this.bias = Value.of(0);
-    this.parameters = ImmutableList.<Value>builder().addAll(weights).add(bias).build();
+    return w.build();
   }
 
   /**

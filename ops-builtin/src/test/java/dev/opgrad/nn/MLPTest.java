@@ -43,6 +43,33 @@ class MLPTest {
   }
 
   @Test
+  void anMlpOverGivenValuesComputesTheSameAndSendsGradientsIntoThem() {
+    MLP model = moons(3);
+    List<Value> leaves = model.parameters().stream().map(p -> Value.of(p.data())).toList();
+
+    MLP over = MLP.over(2, List.of(16, 16, 1), Activation.RELU, leaves);
+    Value score = over.scalar(0.5, -0.25);
+    score.backward();
+    Value expected = model.scalar(0.5, -0.25);
+    expected.backward();
+
+    assertThat(over.parameters()).containsExactlyElementsOf(leaves);
+    assertThat(score.data()).isEqualTo(expected.data());
+    assertThat(leaves).extracting(Value::grad)
+        .containsExactlyElementsOf(model.parameters().stream().map(Value::grad).toList());
+    assertThat(over.toString()).isEqualTo("MLP(2, [16, 16, 1], RELU)");
+  }
+
+  @Test
+  void anMlpOverTheWrongNumberOfValuesIsRejected() {
+    List<Value> leaves = List.of(Value.of(1), Value.of(2));
+
+    assertThatThrownBy(() -> MLP.over(1, List.of(1, 1), Activation.RELU, leaves))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("MLP(1, [1, 1]) has 4 parameters, got 2 values");
+  }
+
+  @Test
   void zeroGradClearsEveryParameter() {
     MLP model = moons(1);
     model.scalar(0.5, -0.5).mul(3).backward();

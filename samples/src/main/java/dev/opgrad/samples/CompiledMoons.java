@@ -1,20 +1,16 @@
 package dev.opgrad.samples;
 
 import dev.opgrad.CompiledGraph;
-import dev.opgrad.Value;
+import dev.opgrad.nn.MLP;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * micrograd's moons training, 100 full-batch steps from micrograd's initial parameters, run twice:
- * eagerly, building the graph of {@link Value}s again at every step as micrograd does, and
- * compiled, capturing that graph once with {@link CompiledGraph} and replaying it. It prints both
- * losses side by side; they are the same numbers, bit for bit.
+ * micrograd's moons training ({@link Moons}), 100 full-batch steps from micrograd's initial
+ * parameters, run twice: eagerly, building the graph of the {@link MLP} and its loss again at every
+ * step as micrograd does, and compiled, capturing that graph once with {@link CompiledGraph} and
+ * replaying it. It prints both losses side by side; they are the same numbers, bit for bit.
  */
 public final class CompiledMoons {
-
-  private static final int STEPS = 100;
 
   private CompiledMoons() {}
 
@@ -29,74 +25,52 @@ public final class CompiledMoons {
    * @return the losses, eager in row 0 and compiled in row 1
    */
   public static double[][] run(PrintStream out) {
-    MoonsData data = MoonsData.load();
     double[] initial = MoonsData.initialParameters();
-    double[] eager = trainEagerly(data, initial, STEPS);
-    List<Value> parameters = leaves(initial);
-    double[] compiled = trainCompiled(data, parameters, STEPS);
+    double[] eager = trainEagerly(Moons.newModel(initial));
+    MLP model = Moons.newModel(initial);
+    double[] compiled = trainCompiled(model);
     out.println("micrograd's moons, 100 steps: eager graph vs compiled replay");
     out.printf("%4s  %-22s  %-22s  %s%n", "step", "eager loss", "compiled loss", "identical");
     int identical = 0;
-    for (int k = 0; k < STEPS; k++) {
+    for (int k = 0; k < Moons.STEPS; k++) {
       boolean same = Double.doubleToLongBits(eager[k]) == Double.doubleToLongBits(compiled[k]);
       identical += same ? 1 : 0;
-      if (k % 10 == 0 || k == STEPS - 1) {
+      if (k % 10 == 0 || k == Moons.STEPS - 1) {
         out.printf("%4d  %-22s  %-22s  %s%n", k, eager[k], compiled[k], same ? "yes" : "NO");
       }
     }
     out.printf("%d of %d steps identical; final accuracy %.0f%%%n",
-        identical, STEPS, 100 * MoonsNet.accuracy(parameters, data));
+        identical, Moons.STEPS, 100 * Moons.loss(model).accuracy());
     return new double[][] {eager, compiled};
   }
 
-  /** Fresh leaves holding {@code data}. */
-  public static List<Value> leaves(double[] data) {
-    List<Value> leaves = new ArrayList<>(data.length);
-    for (double d : data) {
-      leaves.add(Value.of(d));
-    }
-    return leaves;
-  }
-
   /**
-   * micrograd's loop from the parameters {@code initial}: build the loss, zero the gradients,
-   * backpropagate, descend.
+   * Trains {@code model} with micrograd's loop, {@link Moons#train}: build the loss, zero the
+   * gradients, backpropagate, descend.
    *
    * @return the loss at each step
    */
-  public static double[] trainEagerly(MoonsData data, double[] initial, int steps) {
-    List<Value> parameters = leaves(initial);
-    double[] losses = new double[steps];
-    for (int k = 0; k < steps; k++) {
-      Value loss = MoonsNet.loss(parameters, data);
-      parameters.forEach(Value::zeroGrad);
-      loss.backward();
-      double learningRate = MoonsNet.learningRate(k);
-      for (Value p : parameters) {
-        p.setData(p.data() - learningRate * p.grad());
-      }
-      losses[k] = loss.data();
-    }
+  public static double[] trainEagerly(MLP model) {
+    double[] losses = new double[Moons.STEPS];
+    Moons.train(model, (loss, step) -> losses[step] = loss.total().data());
     return losses;
   }
 
   /**
-   * The same loop replayed from one graph captured at the start; leaves {@code parameters} holding
-   * the trained parameters.
+   * The same loop replayed from one graph captured at the start; leaves {@code model} holding the
+   * trained parameters.
    *
    * @return the loss at each step
    */
-  public static double[] trainCompiled(MoonsData data, List<Value> parameters, int steps) {
-    CompiledGraph step = CompiledGraph.capture(MoonsNet.loss(parameters, data), parameters);
-    double[] losses = new double[steps];
-    for (int k = 0; k < steps; k++) {
+  public static double[] trainCompiled(MLP model) {
+    CompiledGraph step = CompiledGraph.capture(Moons.loss(model).total(), model.parameters());
+    double[] losses = new double[Moons.STEPS];
+    for (int k = 0; k < Moons.STEPS; k++) {
       losses[k] = step.forward();
       step.backward();
-      step.step(MoonsNet.learningRate(k));
+      step.step(Moons.learningRate(k));
     }
-    for (int i = 0; i < parameters.size(); i++) {
-      parameters.get(i).setData(step.parameter(i));
-    }
+    model.loadParameters(step.parameters());
     return losses;
   }
 }

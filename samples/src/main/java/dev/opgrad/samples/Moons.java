@@ -1,20 +1,17 @@
 package dev.opgrad.samples;
 
+import dev.opgrad.BatchGradients;
 import dev.opgrad.Value;
 import dev.opgrad.nn.Activation;
+import dev.opgrad.nn.Losses;
 import dev.opgrad.nn.MLP;
 import dev.opgrad.nn.MaxMarginLoss;
 import dev.opgrad.nn.Sgd;
 import dev.opgrad.samples.internal.OutputDir;
 import dev.opgrad.samples.internal.Tile;
 import java.awt.Color;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,19 +47,9 @@ public final class Moons {
   private static final int BAR_WIDTH = 30;
   private static final int GRID = 90;
 
-  private static final double[][] POINTS;
-  private static final double[] LABELS;
-
-  static {
-    List<double[]> rows = readResource("moons.csv");
-    POINTS = new double[rows.size()][];
-    LABELS = new double[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      double[] row = rows.get(i);
-      POINTS[i] = new double[] {row[0], row[1]};
-      LABELS[i] = row[2];
-    }
-  }
+  private static final MoonsData DATA = MoonsData.load();
+  private static final double[] LABELS = DATA.labels();
+  private static final List<Integer> LAYER_SIZES = List.of(16, 16, 1);
 
   private Moons() {}
 
@@ -100,7 +87,22 @@ public final class Moons {
 
   /** Returns a new MLP(2, [16, 16, 1]) with ReLU whose weights come from {@code random}. */
   public static MLP newModel(Random random) {
-    return new MLP(2, List.of(16, 16, 1), Activation.RELU, random);
+    return new MLP(2, LAYER_SIZES, Activation.RELU, random);
+  }
+
+  /**
+   * Returns a new MLP(2, [16, 16, 1]) with ReLU holding {@code parameters}, in micrograd's order:
+   * {@link MoonsData#initialParameters()} starts where micrograd's demo starts.
+   */
+  public static MLP newModel(double[] parameters) {
+    MLP model = newModel(new Random(0));
+    model.loadParameters(parameters);
+    return model;
+  }
+
+  /** micrograd's learning rate at step {@code k}: {@code 1 − 0.9·k/100}. */
+  public static double learningRate(int k) {
+    return 1.0 - 0.9 * k / 100;
   }
 
   /**
@@ -110,7 +112,7 @@ public final class Moons {
    * the step's index from 0.
    */
   public static void train(MLP model, ObjIntConsumer<MaxMarginLoss> onStep) {
-    Sgd sgd = new Sgd(model.parameters(), k -> 1.0 - 0.9 * k / 100);
+    Sgd sgd = new Sgd(model.parameters(), Moons::learningRate);
     for (int step = 0; step < STEPS; step++) {
       MaxMarginLoss loss = loss(model);
       sgd.zeroGrad();
@@ -122,11 +124,32 @@ public final class Moons {
 
   /** Returns the loss and accuracy of {@code model} on the 100 points. */
   public static MaxMarginLoss loss(MLP model) {
-    List<Value> scores = new ArrayList<>(POINTS.length);
-    for (double[] point : POINTS) {
-      scores.add(model.scalar(point));
+    List<Value> scores = new ArrayList<>(DATA.size());
+    for (int i = 0; i < DATA.size(); i++) {
+      scores.add(model.scalar(DATA.x(i, 0), DATA.x(i, 1)));
     }
     return MaxMarginLoss.of(scores, LABELS, model.parameters(), ALPHA);
+  }
+
+  /**
+   * Returns the same loss and its gradient at {@code parameters} computed one graph per point with
+   * {@link BatchGradients}: a term per point, its max-margin loss divided by the number of points,
+   * and a last term, the L2 regularization, summed in that order.
+   *
+   * @param parallelism the number of threads, as {@link BatchGradients#compute}'s
+   */
+  public static BatchGradients batchGradients(double[] parameters, int parallelism) {
+    return BatchGradients.compute(parameters, DATA.size() + 1, Moons::lossTerm, parallelism);
+  }
+
+  /** Term {@code term} of {@link #batchGradients}, built over the leaves {@code parameters}. */
+  private static Value lossTerm(List<Value> parameters, int term) {
+    if (term == DATA.size()) {
+      return Losses.l2(parameters, ALPHA);
+    }
+    MLP model = MLP.over(2, LAYER_SIZES, Activation.RELU, parameters);
+    Value score = model.scalar(DATA.x(term, 0), DATA.x(term, 1));
+    return Losses.maxMargin(List.of(score), new double[] {LABELS[term]}).mul(1.0 / DATA.size());
   }
 
   private static String progressBar(int done) {
@@ -142,11 +165,11 @@ public final class Moons {
     double maxX = -Double.MAX_VALUE;
     double minY = Double.MAX_VALUE;
     double maxY = -Double.MAX_VALUE;
-    for (double[] p : POINTS) {
-      minX = Math.min(minX, p[0] - 1);
-      maxX = Math.max(maxX, p[0] + 1);
-      minY = Math.min(minY, p[1] - 1);
-      maxY = Math.max(maxY, p[1] + 1);
+    for (int i = 0; i < DATA.size(); i++) {
+      minX = Math.min(minX, DATA.x(i, 0) - 1);
+      maxX = Math.max(maxX, DATA.x(i, 0) + 1);
+      minY = Math.min(minY, DATA.x(i, 1) - 1);
+      maxY = Math.max(maxY, DATA.x(i, 1) + 1);
     }
     XYChart chart =
         new XYChartBuilder()
@@ -183,9 +206,9 @@ public final class Moons {
     List<Double> redY = new ArrayList<>();
     List<Double> blueX = new ArrayList<>();
     List<Double> blueY = new ArrayList<>();
-    for (int i = 0; i < POINTS.length; i++) {
-      (LABELS[i] > 0 ? blueX : redX).add(POINTS[i][0]);
-      (LABELS[i] > 0 ? blueY : redY).add(POINTS[i][1]);
+    for (int i = 0; i < DATA.size(); i++) {
+      (LABELS[i] > 0 ? blueX : redX).add(DATA.x(i, 0));
+      (LABELS[i] > 0 ? blueY : redY).add(DATA.x(i, 1));
     }
     addSeries(chart, "y = -1", redX, redY, SeriesMarkers.CIRCLE, new Color(200, 30, 30), true);
     addSeries(chart, "y = +1", blueX, blueY, SeriesMarkers.CIRCLE, new Color(30, 60, 200), true);
@@ -204,28 +227,5 @@ public final class Moons {
     series.setMarker(marker);
     series.setMarkerColor(color);
     series.setShowInLegend(inLegend);
-  }
-
-  /** Reads a CSV resource of numbers with a header line. */
-  private static List<double[]> readResource(String name) {
-    try (InputStream in = Moons.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + name + " is missing from the samples jar");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<double[]> rows = new ArrayList<>();
-      reader.readLine();
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        String[] fields = line.split(",");
-        double[] row = new double[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-          row[i] = Double.parseDouble(fields[i]);
-        }
-        rows.add(row);
-      }
-      return rows;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

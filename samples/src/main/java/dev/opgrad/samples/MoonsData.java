@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * micrograd's moons demo data, shipped as resources: the 100 points of sklearn's {@code
  * make_moons(n_samples=100, noise=0.1)} after {@code np.random.seed(1337)}, labels -1 and +1, and
  * the 337 initial parameters of micrograd's {@code MLP(2, [16, 16, 1])} after {@code
- * random.seed(1337)}, in micrograd's parameter order.
+ * random.seed(1337)}, in micrograd's parameter order. The resources are {@code moons.csv} and
+ * {@code moons-init-params.csv} next to this class; this is the one place that reads them.
  */
 public final class MoonsData {
 
@@ -25,9 +26,9 @@ public final class MoonsData {
     this.labels = labels;
   }
 
-  /** Reads the points from the resource {@code moons-data.csv}. */
+  /** Reads the points from the resource {@code moons.csv}. */
   public static MoonsData load() {
-    List<String[]> rows = readCsv("moons-data.csv");
+    List<String[]> rows = readCsv("moons.csv");
     double[][] points = new double[rows.size()][];
     double[] labels = new double[rows.size()];
     for (int i = 0; i < rows.size(); i++) {
@@ -40,11 +41,13 @@ public final class MoonsData {
 
   /** micrograd's initial parameters, from the resource {@code moons-init-params.csv}. */
   public static double[] initialParameters() {
-    return readCsv("moons-init-params.csv").stream().mapToDouble(r -> Double.parseDouble(r[1])).toArray();
+    return readCsv("moons-init-params.csv").stream()
+        .mapToDouble(row -> Double.parseDouble(row[1]))
+        .toArray();
   }
 
   private static List<String[]> readCsv(String resource) {
-    try (InputStream in = MoonsData.class.getResourceAsStream("/" + resource)) {
+    try (InputStream in = MoonsData.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("resource " + resource + " is missing from the class path");
       }
@@ -68,5 +71,10 @@ public final class MoonsData {
   /** The label of point {@code i}: -1 or +1. */
   public double y(int i) {
     return labels[i];
+  }
+
+  /** The labels, one per point, in a new array. */
+  public double[] labels() {
+    return labels.clone();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.offset;
 import dev.opgrad.BatchGradients;
 import dev.opgrad.CompiledGraph;
 import dev.opgrad.Value;
+import dev.opgrad.nn.MLP;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,26 +15,26 @@ import org.junit.jupiter.api.Test;
 
 class CompiledMoonsTest {
 
-  private static final MoonsData DATA = MoonsData.load();
-
   @Test
   void theModelHasMicrogradsParameterCountAndFirstLoss() {
     double[] initial = MoonsData.initialParameters();
-    assertThat(initial).hasSize(MoonsNet.PARAMETER_COUNT).hasSize(337);
-    assertThat(DATA.size()).isEqualTo(100);
-    assertThat(MoonsNet.loss(CompiledMoons.leaves(initial), DATA).data())
+    assertThat(initial).hasSize(Moons.newModel(initial).parameters().size()).hasSize(337);
+    assertThat(MoonsData.load().size()).isEqualTo(100);
+    assertThat(Moons.loss(Moons.newModel(initial)).total().data())
         .isCloseTo(0.8958441028683222, offset(1e-9));
   }
 
   @Test
   void compiledStepsGiveTheEagerLossesAndGradientsBitForBit() {
     double[] initial = MoonsData.initialParameters();
-    List<Value> eager = CompiledMoons.leaves(initial);
-    List<Value> captured = CompiledMoons.leaves(initial);
-    CompiledGraph compiled = CompiledGraph.capture(MoonsNet.loss(captured, DATA), captured);
+    MLP eagerModel = Moons.newModel(initial);
+    List<Value> eager = eagerModel.parameters();
+    MLP captured = Moons.newModel(initial);
+    CompiledGraph compiled =
+        CompiledGraph.capture(Moons.loss(captured).total(), captured.parameters());
     for (int k = 0; k < 5; k++) {
-      Value loss = MoonsNet.loss(eager, DATA);
-      eager.forEach(Value::zeroGrad);
+      Value loss = Moons.loss(eagerModel).total();
+      eagerModel.zeroGrad();
       loss.backward();
 
       assertThat(compiled.forward()).isEqualTo(loss.data());
@@ -42,7 +43,7 @@ class CompiledMoonsTest {
         assertThat(compiled.grad(i)).as("grad of parameter %d at step %d", i, k)
             .isEqualTo(eager.get(i).grad());
       }
-      double learningRate = MoonsNet.learningRate(k);
+      double learningRate = Moons.learningRate(k);
       eager.forEach(p -> p.setData(p.data() - learningRate * p.grad()));
       compiled.step(learningRate);
     }
@@ -64,12 +65,11 @@ class CompiledMoonsTest {
   @Test
   void parallelBatchGradientsMatchTheSequentialOnesAndTheFullBatchGraph() {
     double[] initial = MoonsData.initialParameters();
-    BatchGradients sequential = BatchGradients.compute(
-        initial, DATA.size() + 1, (p, term) -> MoonsNet.lossTerm(p, DATA, term), 1);
-    BatchGradients parallel = BatchGradients.compute(
-        initial, DATA.size() + 1, (p, term) -> MoonsNet.lossTerm(p, DATA, term), 2);
-    List<Value> parameters = CompiledMoons.leaves(initial);
-    Value loss = MoonsNet.loss(parameters, DATA);
+    BatchGradients sequential = Moons.batchGradients(initial, 1);
+    BatchGradients parallel = Moons.batchGradients(initial, 2);
+    MLP model = Moons.newModel(initial);
+    List<Value> parameters = model.parameters();
+    Value loss = Moons.loss(model).total();
     loss.backward();
 
     assertThat(parallel.loss()).isEqualTo(sequential.loss());

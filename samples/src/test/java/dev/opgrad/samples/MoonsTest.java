@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,11 +43,8 @@ class MoonsTest {
 
   @Test
   void reproducesMicrogradsLossTrajectoryFromItsInitialParameters() throws IOException {
-    List<double[]> init = csv("moons-init-params.csv");
     List<double[]> reference = csv("moons-trajectory.csv");
-    double[] parameters = init.stream().mapToDouble(row -> row[0]).toArray();
-    MLP model = Moons.newModel(new Random(0));
-    model.loadParameters(parameters);
+    MLP model = Moons.newModel(MoonsData.initialParameters());
     double[] losses = new double[Moons.STEPS];
     double[] accuracies = new double[Moons.STEPS];
 

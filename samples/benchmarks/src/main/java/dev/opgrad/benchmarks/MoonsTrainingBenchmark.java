@@ -2,8 +2,8 @@ package dev.opgrad.benchmarks;
 
 import dev.opgrad.BatchGradients;
 import dev.opgrad.samples.CompiledMoons;
+import dev.opgrad.samples.Moons;
 import dev.opgrad.samples.MoonsData;
-import dev.opgrad.samples.MoonsNet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleUnaryOperator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OperationsPerInvocation(MoonsTrainingBenchmark.STEPS)
 public class MoonsTrainingBenchmark {
 
-  static final int STEPS = 100;
+  static final int STEPS = Moons.STEPS;
 
   private final MoonsData data = MoonsData.load();
   private final double[] initial = MoonsData.initialParameters();
@@ -39,13 +39,13 @@ public class MoonsTrainingBenchmark {
   /** The eager engine: the graph built again at every step, as micrograd does. */
   @Benchmark
   public double eager() {
-    return CompiledMoons.trainEagerly(data, initial, STEPS)[STEPS - 1];
+    return CompiledMoons.trainEagerly(Moons.newModel(initial))[STEPS - 1];
   }
 
   /** The graph built once, captured with CompiledGraph and replayed. */
   @Benchmark
   public double compiled() {
-    return CompiledMoons.trainCompiled(data, CompiledMoons.leaves(initial), STEPS)[STEPS - 1];
+    return CompiledMoons.trainCompiled(Moons.newModel(initial))[STEPS - 1];
   }
 
   /** The eager engine, one graph per point, with BatchGradients on one thread. */
@@ -64,10 +64,8 @@ public class MoonsTrainingBenchmark {
     double[] parameters = initial.clone();
     double loss = 0;
     for (int k = 0; k < STEPS; k++) {
-      BatchGradients gradients =
-          BatchGradients.compute(
-              parameters, data.size() + 1, (p, term) -> MoonsNet.lossTerm(p, data, term), parallelism);
-      double learningRate = MoonsNet.learningRate(k);
+      BatchGradients gradients = Moons.batchGradients(parameters, parallelism);
+      double learningRate = Moons.learningRate(k);
       for (int i = 0; i < parameters.length; i++) {
         parameters[i] -= learningRate * gradients.gradient(i);
       }
@@ -92,7 +90,7 @@ public class MoonsTrainingBenchmark {
   private static double train(DoubleUnaryOperator step) {
     double loss = 0;
     for (int k = 0; k < STEPS; k++) {
-      loss = step.applyAsDouble(MoonsNet.learningRate(k));
+      loss = step.applyAsDouble(Moons.learningRate(k));
     }
     return loss;
   }

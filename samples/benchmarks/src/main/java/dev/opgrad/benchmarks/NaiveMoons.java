@@ -2,7 +2,10 @@ package dev.opgrad.benchmarks;
 
 import dev.opgrad.samples.MoonsData;
 
-/** micrograd's moons training step over {@link NaiveValue}s, the graph built as MoonsNet builds it. */
+/**
+ * micrograd's moons training step over {@link NaiveValue}s, the graph built as micrograd builds it.
+ * The baseline writes its own network on purpose: it measures a naive port, not opgrad's nn.
+ */
 final class NaiveMoons {
 
   private static final int[] SIZES = {2, 16, 16, 1};
