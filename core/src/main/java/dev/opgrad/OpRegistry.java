@@ -66,7 +66,9 @@ public final class OpRegistry {
    * Loads the ops of the class path, as {@link #load()} does, together with those of every jar
    * directly in {@code pluginFolder}. A jar that cannot be read or has no {@code
    * META-INF/services/dev.opgrad.spi.Op} entry is left out and reported in {@link #problems()}; an
-   * op that another jar or the class path also provides is reported as a clash naming both jars.
+   * op that another jar or the class path also provides is reported as a clash naming both jars,
+   * and a jar that brings a provider class the class path already has (a copy of a jar the
+   * application bundles, say) is reported too: the class path's copy is the one used.
    * The plugins' class loader stays open as long as their ops are in use.
    *
    * @throws IllegalArgumentException if {@code pluginFolder} is not a directory

@@ -329,4 +329,27 @@ class OpRegistryTest {
       return e.getMessage();
     }
   }
+
+  @Test
+  void aPluginJarBringingAProviderTheClassPathAlreadyHasIsReported() throws Exception {
+    Path onClassPath = twice("shadow.Twice").writeTo(dir.resolve("app/twice.jar"));
+    Path folder = java.nio.file.Files.createDirectories(dir.resolve("plugins"));
+    Path copy = java.nio.file.Files.copy(onClassPath, folder.resolve("twice-copy.jar"));
+    Thread thread = Thread.currentThread();
+    ClassLoader saved = thread.getContextClassLoader();
+    try (URLClassLoader application = loaderOf(onClassPath)) {
+      thread.setContextClassLoader(application);
+
+      OpRegistry registry = OpRegistry.withPlugins(folder);
+
+      assertThat(registry.names()).containsExactly("twice");
+      assertThat(registry.location("twice")).isEqualTo(onClassPath.toString());
+      assertThat(registry.problems()).extracting(ProviderProblem::message)
+          .containsExactly("jar " + copy + " brings op provider shadow.Twice, which is already on the"
+              + " class path (from " + onClassPath + "); the class path's copy is used: remove it"
+              + " from the plugin folder");
+    } finally {
+      thread.setContextClassLoader(saved);
+    }
+  }
 }

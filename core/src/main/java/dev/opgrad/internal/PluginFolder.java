@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.opgrad.ProviderProblem;
 import dev.opgrad.spi.Op;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -50,11 +52,27 @@ public final class PluginFolder {
     List<URL> urls = new ArrayList<>();
     ImmutableList.Builder<ProviderProblem> problems = ImmutableList.builder();
     for (Path jar : jars) {
-      String why = invalidPlugin(jar);
-      if (why != null) {
-        String message = "jar " + jar + " is not a valid op plugin: " + why;
-        problems.add(new ProviderProblem("", jar.toString(), Optional.empty(), message, Optional.empty()));
+      List<String> providers;
+      try {
+        providers = providersOf(jar);
+      } catch (IOException e) {
+        problems.add(jarProblem(jar, "it cannot be read as a jar (" + e.getMessage() + ")"));
         continue;
+      }
+      if (providers.isEmpty()) {
+        problems.add(jarProblem(jar, "it has no " + SERVICES + " entry, so it provides no op"));
+        continue;
+      }
+      for (String provider : providers) {
+        String resource = provider.replace('.', '/') + ".class";
+        URL onParent = parent.getResource(resource);
+        if (onParent != null) {
+          // The parent loads the class first, so the jar's copy would go unused without a word.
+          String message = "jar " + jar + " brings op provider " + provider + ", which is already on"
+              + " the class path (from " + ClassLocation.containerOf(onParent, resource)
+              + "); the class path's copy is used: remove it from the plugin folder";
+          problems.add(new ProviderProblem(provider, jar.toString(), Optional.empty(), message, Optional.empty()));
+        }
       }
       try {
         urls.add(jar.toUri().toURL());
@@ -65,15 +83,22 @@ public final class PluginFolder {
     return new PluginFolder(new URLClassLoader(urls.toArray(URL[]::new), parent), problems.build());
   }
 
-  /** Returns why {@code jar} cannot be a plugin, or null if it can. */
-  private static String invalidPlugin(Path jar) {
+  /** The provider classes {@code jar}'s services file lists; empty if it has none. */
+  private static List<String> providersOf(Path jar) throws IOException {
     try (JarFile file = new JarFile(jar.toFile())) {
-      return file.getEntry(SERVICES) == null
-          ? "it has no " + SERVICES + " entry, so it provides no op"
-          : null;
-    } catch (IOException e) {
-      return "it cannot be read as a jar (" + e.getMessage() + ")";
+      JarEntry services = file.getJarEntry(SERVICES);
+      if (services == null) {
+        return List.of();
+      }
+      try (InputStream in = file.getInputStream(services)) {
+        return ServicesFiles.providerNames(in);
+      }
     }
+  }
+
+  private static ProviderProblem jarProblem(Path jar, String why) {
+    String message = "jar " + jar + " is not a valid op plugin: " + why;
+    return new ProviderProblem("", jar.toString(), Optional.empty(), message, Optional.empty());
   }
 
   /** The class loader over the valid jars, whose parent is the loader given to {@link #open}. */
@@ -81,7 +106,7 @@ public final class PluginFolder {
     return loader;
   }
 
-  /** One problem for each jar that was left out. */
+  /** One problem for each jar that was left out, and for each provider the class path shadows. */
   public ImmutableList<ProviderProblem> problems() {
     return problems;
   }

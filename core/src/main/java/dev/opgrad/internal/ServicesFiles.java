@@ -3,11 +3,14 @@ package dev.opgrad.internal;
 import com.google.common.collect.ImmutableListMultimap;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,14 +39,9 @@ final class ServicesFiles {
       while (files.hasMoreElements()) {
         URL file = files.nextElement();
         String container = ClassLocation.containerOf(file, entry);
-        try (BufferedReader reader =
-            new BufferedReader(new InputStreamReader(file.openStream(), StandardCharsets.UTF_8))) {
-          for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            int comment = line.indexOf('#');
-            String name = (comment < 0 ? line : line.substring(0, comment)).trim();
-            if (!name.isEmpty()) {
-              locations.put(name, container);
-            }
+        try (InputStream in = file.openStream()) {
+          for (String name : providerNames(in)) {
+            locations.put(name, container);
           }
         }
       }
@@ -51,6 +49,21 @@ final class ServicesFiles {
       throw new UncheckedIOException("cannot read " + entry, e);
     }
     return new ServicesFiles(locations.build());
+  }
+
+  /** Reads the provider class names of one services file, without comments and blank lines. */
+  static List<String> providerNames(InputStream servicesFile) throws IOException {
+    List<String> names = new ArrayList<>();
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(servicesFile, StandardCharsets.UTF_8));
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      int comment = line.indexOf('#');
+      String name = (comment < 0 ? line : line.substring(0, comment)).trim();
+      if (!name.isEmpty()) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   /** Returns the listed provider class that {@code message} names, if any. */

@@ -8,16 +8,16 @@ import dev.opgrad.GradCheckResult;
 import dev.opgrad.OpRegistry;
 import dev.opgrad.ProviderProblem;
 import dev.opgrad.spi.Op;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every op of a registry with where it comes from and whether its local gradient passes {@link
- * GradCheck} at the points it declares, and the registry's problems: what {@code ListOps} prints.
+ * GradCheck} at the points it declares, and the registry's problems: what {@code opgrad ops} prints.
  *
  * <pre>{@code
- * OpCatalog.of(OpRegistry.withPlugins(Path.of("plugins"))).print(System.out);
+ * OpCatalog.checked(OpRegistry.withPlugins(Path.of("plugins"))).print(new PrintWriter(System.out, true));
  * }</pre>
  */
 public final class OpCatalog {
@@ -34,7 +34,7 @@ public final class OpCatalog {
    * @param providerClass the class implementing it
    * @param location the jar or class directory it was loaded from
    * @param gradCheck what {@link GradCheck#defaults()} found, in short: {@code passed (4 points)},
-   *     {@code FAILED (4 points)}, or {@code ERROR} when the op threw
+   *     {@code FAILED (4 points)}, {@code ERROR} when the op threw, or {@code -} when not checked
    * @param failure why the check failed: the worst comparison or the op's exception; empty when it
    *     passed
    */
@@ -62,14 +62,31 @@ public final class OpCatalog {
   }
 
   /** Gradchecks every op of {@code registry} with PyTorch's defaults and catalogs it. */
-  public static OpCatalog of(OpRegistry registry) {
+  public static OpCatalog checked(OpRegistry registry) {
+    return of(registry, true);
+  }
+
+  /** Catalogs every op of {@code registry} without checking its gradient. */
+  public static OpCatalog unchecked(OpRegistry registry) {
+    return of(registry, false);
+  }
+
+  private static OpCatalog of(OpRegistry registry, boolean check) {
     checkNotNull(registry, "registry");
     ImmutableList.Builder<Entry> entries = ImmutableList.builder();
-    registry.ops().forEach((name, op) -> entries.add(entry(name, op, registry.location(name))));
+    registry
+        .ops()
+        .forEach(
+            (name, op) ->
+                entries.add(
+                    check
+                        ? checkedEntry(name, op, registry.location(name))
+                        : new Entry(name, op.arity(), op.constantCount(), op.getClass().getName(),
+                            registry.location(name), "-", "")));
     return new OpCatalog(entries.build(), registry.problems());
   }
 
-  private static Entry entry(String name, Op op, String location) {
+  private static Entry checkedEntry(String name, Op op, String location) {
     String gradCheck;
     String failure;
     try {
@@ -103,7 +120,7 @@ public final class OpCatalog {
    * Prints a table of the ops, one per line in aligned columns (name, arity, constants, gradcheck,
    * provider, location), then why each failing check failed, then each problem, if any.
    */
-  public void print(PrintStream out) {
+  public void print(PrintWriter out) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(HEADER);
     for (Entry e : entries) {

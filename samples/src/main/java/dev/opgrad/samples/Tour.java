@@ -8,7 +8,8 @@ import java.nio.file.Path;
 /**
  * Runs every sample in order, micrograd's story from an expression to a trained network: the
  * README expression, the lecture's neuron and its graph, tanh atomic vs composite, the four
- * examples, the moons demo. Pictures go to {@code --out DIR} (default target/tour).
+ * examples, the moons demo, the Legendre fit. Pictures go to {@code --out DIR} (default
+ * target/tour).
  */
 public final class Tour {
 
@@ -22,22 +23,13 @@ public final class Tour {
   /** Runs every sample, printing to {@code out} and writing pictures to {@code outputDir}. */
   public static void run(PrintStream out, Path outputDir) throws IOException {
     long start = System.nanoTime();
-    section(out, 1, "micrograd's README expression");
-    ReadmeExpression.run(out);
-    section(out, 2, "a neuron and its graph");
-    LectureNeuron.run(out, outputDir);
-    section(out, 3, "tanh, atomic and composite");
-    TanhComparison.run(out);
-    section(out, 4, "training on four examples");
-    FourExamples.run(out);
-    section(out, 5, "micrograd's moons");
-    Moons.run(out, outputDir);
+    int number = 0;
+    for (Demo demo : Demo.tour()) {
+      out.printf("%n== %d. %s ==%n", ++number, demo.description());
+      demo.runner().run(out, outputDir);
+    }
     out.printf(
         "%nTour done in %.1f s. Pictures are in %s%n",
         (System.nanoTime() - start) / 1e9, outputDir.toAbsolutePath().normalize());
-  }
-
-  private static void section(PrintStream out, int number, String title) {
-    out.printf("%n== %d. %s ==%n", number, title);
   }
 }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opgrad.OpRegistry;
 import dev.opgrad.testing.PluginJar;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,9 +19,9 @@ class OpCatalogTest {
 
   /** Prints the catalog, with the two jars of the class path shown as BUILTIN and EXTRA. */
   private static String print(OpCatalog catalog) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    catalog.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    return bytes.toString(StandardCharsets.UTF_8)
+    StringWriter text = new StringWriter();
+    catalog.print(new PrintWriter(text, true));
+    return text.toString()
         .replace(System.lineSeparator(), "\n")
         .replace(REGISTRY.location("add"), "BUILTIN")
         .replace(REGISTRY.location("legendre3"), "EXTRA");
@@ -30,7 +29,7 @@ class OpCatalogTest {
 
   @Test
   void listsEveryOpOfTheClassPathWithItsProviderJarAndGradCheck() {
-    OpCatalog catalog = OpCatalog.of(REGISTRY);
+    OpCatalog catalog = OpCatalog.checked(REGISTRY);
 
     assertThat(print(catalog))
         .isEqualTo("""
@@ -72,7 +71,7 @@ class OpCatalogTest {
         .writeTo(folder.resolve("my-sin.jar"));
     Path notAPlugin = Files.writeString(folder.resolve("readme.jar"), "not a zip");
 
-    OpCatalog catalog = OpCatalog.of(OpRegistry.withPlugins(folder));
+    OpCatalog catalog = OpCatalog.checked(OpRegistry.withPlugins(folder));
 
     assertThat(catalog.allGood()).isFalse();
     assertThat(catalog.entries()).extracting(OpCatalog.Entry::name).contains("cube", "fussy")

@@ -23,11 +23,17 @@ class TourTest {
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertThat(printed)
         .containsSubsequence(
-            "== 1. micrograd's README expression ==", "g      = 24.7041",
-            "== 2. a neuron and its graph ==", "o = 0.7071067811865477",
-            "== 3. tanh, atomic and composite ==", "equal to 1e-12: yes",
-            "== 4. training on four examples ==", "final loss 0.001845",
-            "== 5. micrograd's moons ==", "accuracy 100%",
+            "== 1. micrograd's README expression and its gradients ==", "g      = 24.7041",
+            "== 2. the lecture's neuron, its gradients and its graph (DOT, SVG) ==",
+            "o = 0.7071067811865477",
+            "== 3. tanh as one op and built from exp: equal values and gradients ==",
+            "equal to 1e-12: yes",
+            "== 4. an MLP(3, [4, 4, 1]) trained on the lecture's four examples ==",
+            "final loss 0.001845",
+            "== 5. micrograd's moons demo: MLP(2, [16, 16, 1]), 100 steps, a PNG ==",
+            "accuracy 100%",
+            "== 6. PyTorch's Legendre fit of sin(x) with the plugin op legendre3 ==",
+            "* P3(",
             "Pictures are in " + dir.toAbsolutePath().normalize());
     assertThat(dir.resolve("neuron.dot")).isNotEmptyFile();
     assertThat(dir.resolve("moons.png")).isNotEmptyFile();

@@ -1,0 +1,207 @@
+package dev.opgrad.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.opgrad.Value;
+import dev.opgrad.graph.Dot;
+import dev.opgrad.graph.Graphviz;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpgradCliTest {
+
+  /** What one in-process run printed and returned. */
+  record Run(int exitCode, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exitCode =
+        OpgradCli.run(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            args);
+    return new Run(
+        exitCode,
+        out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
+        err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+  }
+
+  /** The lecture's o = 0.7071067811865476, x1.grad = -1.5, w1.grad = 1, x2.grad = b.grad = 0.5, within 1e-15. */
+  @Test
+  void evalPrintsTheValueAndEveryGradientOfTheLecturesNeuron() {
+    Run run = run("eval", "tanh(x1*w1 + x2*w2 + b)", "x1=2", "x2=0", "w1=-3", "w2=1", "b=6.8813735870195432");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .isEqualTo("""
+            tanh(x1*w1 + x2*w2 + b) = 0.7071067811865477
+            d/dx1 = -1.4999999999999993
+            d/dw1 = 0.9999999999999996
+            d/dx2 = 0.4999999999999998
+            d/dw2 = 0.0
+            d/db = 0.4999999999999998
+            """);
+  }
+
+  @Test
+  void operatorsFollowTheUsualPrecedenceAndAssociativity() {
+    // -x^2 is -(x^2); 2^3^2 is 2^(3^2); a - b - c is (a - b) - c; a / b * c is (a / b) * c.
+    // "--" ends the options, so that an expression may start with a minus sign.
+    assertThat(run("eval", "--", "-x^2 + 2^3^2 - a - b - c + a / b * c", "x=3", "a=8", "b=2", "c=1").out())
+        .isEqualTo("""
+            -x^2 + 2^3^2 - a - b - c + a / b * c = 496.0
+            d/dx = -6.0
+            d/da = -0.5
+            d/db = -3.0
+            d/dc = 3.0
+            """);
+  }
+
+  @Test
+  void numbersParenthesesAndExponentsThatAreConstantExpressions() {
+    assertThat(run("eval", "(x + 1.5e1) * .5 + x^(1/2) + x^-1", "x=4").out())
+        .isEqualTo("""
+            (x + 1.5e1) * .5 + x^(1/2) + x^-1 = 11.75
+            d/dx = 0.6875
+            """);
+  }
+
+  @Test
+  void opsAreCalledByNameWithConstantsAfterTheInputs() {
+    assertThat(run("eval", "relu(x) + exp(y) + pow(x, 3)", "x=2", "y=0").out())
+        .isEqualTo("""
+            relu(x) + exp(y) + pow(x, 3) = 11.0
+            d/dx = 13.0
+            d/dy = 1.0
+            """);
+  }
+
+  @Test
+  void aParseErrorNamesTheColumnAndWhatWasExpected() {
+    Run run = run("eval", "tanh(x*w +)", "x=2", "w=-3");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo("""
+            opgrad: column 11: expected a number, a variable, an op call or '(', found ')'
+              tanh(x*w +)
+                        ^
+            """);
+  }
+
+  @Test
+  void unbalancedParenthesesAndTrailingInput() {
+    assertThat(run("eval", "(x + 1", "x=1").err())
+        .startsWith("opgrad: column 7: expected ')', found the end of the expression\n");
+    assertThat(run("eval", "x 2", "x=1").err())
+        .startsWith("opgrad: column 3: expected an operator or the end of the expression, found '2'\n");
+  }
+
+  @Test
+  void anUnknownOpListsTheKnownOnes() {
+    Run run = run("eval", "2 * sinh(x)", "x=1");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .startsWith("opgrad: column 5: no op named 'sinh'; known ops: add, cos, div, exp, legendre,"
+            + " legendre3, linear, log, mul, neg, pow, relu, sigmoid, sin, softplus, sub, tanh\n");
+  }
+
+  @Test
+  void anOpsArityIsChecked() {
+    assertThat(run("eval", "tanh(x, y)", "x=1", "y=2").err())
+        .startsWith("opgrad: column 1: op 'tanh' takes 1 input, got 2 arguments\n");
+    assertThat(run("eval", "pow(x)", "x=1").err())
+        .startsWith("opgrad: column 1: op 'pow' takes 1 input and 1 constant, got 1 argument\n");
+  }
+
+  @Test
+  void anExponentMustBeConstant() {
+    Run run = run("eval", "x^y", "x=2", "y=3");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("opgrad: column 3: the exponent of '^' must be a constant, but uses y\n");
+  }
+
+  @Test
+  void everyVariableNeedsANumber() {
+    assertThat(run("eval", "x*y", "x=2").err())
+        .isEqualTo("opgrad: variable 'y' has no value: give it as y=NUMBER\n");
+    assertThat(run("eval", "x*y", "x=2", "y=three").err())
+        .isEqualTo("opgrad: the value of 'y', 'three', is not a number\n");
+    assertThat(run("eval", "x*y", "x=2", "y=3", "z=4").err())
+        .isEqualTo("opgrad: 'z' is not a variable of the expression; its variables are x, y\n");
+    assertThat(run("eval", "x", "x").err()).isEqualTo("opgrad: 'x' is not of the form NAME=VALUE\n");
+    assertThat(run("eval", "x", "x=1", "x=2").exitCode()).isZero();
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(run("eval").exitCode()).isEqualTo(2);
+    assertThat(run("frobnicate").exitCode()).isEqualTo(2);
+    assertThat(run("eval", "--no-such-option", "x").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void helpIsEverywhere() {
+    assertThat(run("--help").out()).startsWith("Usage: opgrad ").contains("eval", "Exit codes: 0 success");
+    assertThat(run("eval", "--help").out()).startsWith("Usage: opgrad eval ");
+    assertThat(run("help", "eval").out()).startsWith("Usage: opgrad eval ");
+    assertThat(run().out()).startsWith("Usage: opgrad ");
+  }
+
+  @Test
+  void aMissingPluginFolderIsBadInput() {
+    Run run = run("--plugins", "/no/such/folder", "eval", "x", "x=1");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("opgrad: plugin folder /no/such/folder is not a directory\n");
+  }
+
+  @Test
+  void dotWritesTheGraphAsDrawnByDotExport(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("neuron.dot");
+
+    Run run = run("eval", "--dot", file.toString(), "tanh(x*w + b)", "x=2", "w=-3", "b=6.8813735870195432");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).endsWith("d/db = 0.4999999999999998\ngraph written to " + file + "\n");
+    Value x = Value.of(2, "x");
+    Value w = Value.of(-3, "w");
+    Value b = Value.of(6.8813735870195432, "b");
+    Value o = x.mul(w).add(b).tanh();
+    o.backward();
+    assertThat(Files.readString(file)).isEqualTo(Dot.toDot(o));
+  }
+
+  @Test
+  void svgWithoutGraphvizSaysHowToInstallIt(@TempDir Path dir) {
+    assumeFalse(Graphviz.isInstalled(), "Graphviz is installed here");
+
+    Run run = run("eval", "--svg", dir.resolve("g.svg").toString(), "x*x", "x=3");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).startsWith("opgrad: ").contains("graphviz");
+  }
+
+  @Test
+  void svgWithGraphvizDrawsTheGraph(@TempDir Path dir) {
+    assumeTrue(Graphviz.isInstalled(), "Graphviz is not installed here");
+    Path file = dir.resolve("g.svg");
+
+    Run run = run("eval", "--svg", file.toString(), "x*x", "x=3");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(file).content().startsWith("<?xml").contains("<svg");
+  }
+}
