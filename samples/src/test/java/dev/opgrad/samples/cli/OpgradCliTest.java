@@ -126,6 +126,29 @@ class OpgradCliTest {
   }
 
   @Test
+  void aVariadicOpTakesItsInputsFromEveryArgumentAndJudgesTheirCount() {
+    Run run = run("eval", "linear(b, w0, x0, w1, x1)", "b=0.5", "w0=2", "x0=3", "w1=-1", "x1=4");
+    Run even = run("eval", "linear(b, w0)", "b=0.5", "w0=2");
+    Run none = run("eval", "linear()");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .isEqualTo("""
+            linear(b, w0, x0, w1, x1) = 2.5
+            d/db = 1.0
+            d/dw0 = 3.0
+            d/dx0 = 2.0
+            d/dw1 = 4.0
+            d/dx1 = -1.0
+            """);
+    assertThat(even.exitCode()).isEqualTo(1);
+    assertThat(even.err())
+        .contains("linear takes an odd number of inputs (b, w0, x0, w1, x1, …), got 2\n");
+    assertThat(none.err())
+        .startsWith("opgrad: column 1: op 'linear' takes any number ≥ 1 of inputs, got 0 arguments\n");
+  }
+
+  @Test
   void anExponentMustBeConstant() {
     Run run = run("eval", "x^y", "x=2", "y=3");
 
