@@ -19,8 +19,9 @@ final class Backward {
     int n = order.length - 1;
     try {
       root.addToGrad(1);
-      // Scratch space reused for every node, so that the pass allocates nothing per node.
-      double[] inputData = new double[4];
+      // Scratch space reused for every node, so that the pass allocates nothing per node. The
+      // inputs go in an array of exactly their number, which a variadic op reads as its count.
+      double[][] inputsByCount = {new double[0], new double[1], new double[2]};
       double[] localGrads = new double[4];
       for (; n >= 0; n--) {
         Value node = order[n];
@@ -30,8 +31,15 @@ final class Backward {
           continue;
         }
         int arity = node.inputCount();
-        if (arity > inputData.length) {
+        if (arity >= inputsByCount.length) {
+          inputsByCount = Arrays.copyOf(inputsByCount, arity + 1);
+        }
+        double[] inputData = inputsByCount[arity];
+        if (inputData == null) {
           inputData = new double[arity];
+          inputsByCount[arity] = inputData;
+        }
+        if (arity > localGrads.length) {
           localGrads = new double[arity];
         }
         for (int i = 0; i < arity; i++) {

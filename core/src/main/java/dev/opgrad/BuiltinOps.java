@@ -17,7 +17,8 @@ enum BuiltinOps {
   NEG("neg", 1, 0),
   EXP("exp", 1, 0),
   TANH("tanh", 1, 0),
-  RELU("relu", 1, 0);
+  RELU("relu", 1, 0),
+  LINEAR("linear", Op.VARIADIC, 0);
 
   private final String opName;
   private final Op op; // null if the default registry has no such op, or one of another shape

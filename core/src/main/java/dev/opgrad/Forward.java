@@ -16,11 +16,11 @@ final class Forward {
         checkInputsNotNull(op.name(), inputs); // throws, naming the op
       }
     }
-    if (inputs.length != op.arity()) {
+    if (!takes(op, inputs.length)) {
       throw new IllegalArgumentException(
           String.format(
               "op '%s' takes %s, got %d: %s",
-              op.name(), count(op.arity(), "input"), inputs.length, Value.describeAll(inputs)));
+              op.name(), inputCount(op), inputs.length, Value.describeAll(inputs)));
     }
     if (constants.length != op.constantCount()) {
       throw new IllegalArgumentException(
@@ -65,6 +65,16 @@ final class Forward {
       AnomalyChecks.forward(op, inputs, constants, output);
     }
     return Value.node(output, op, inputs, constants);
+  }
+
+  /** Whether {@code op} takes {@code inputCount} inputs: its arity, or any number ≥ 1 if variadic. */
+  static boolean takes(Op op, int inputCount) {
+    return op.arity() == Op.VARIADIC ? inputCount >= 1 : inputCount == op.arity();
+  }
+
+  /** Returns {@code 1 input}, {@code 2 inputs} or {@code any number ≥ 1 of inputs}. */
+  static String inputCount(Op op) {
+    return op.arity() == Op.VARIADIC ? "any number ≥ 1 of inputs" : count(op.arity(), "input");
   }
 
   static void checkInputsNotNull(String opName, Value[] inputs) {

@@ -71,17 +71,18 @@ public final class GradCheck {
   public GradCheckResult check(Op op, List<Point> points) {
     checkNotNull(op, "op");
     checkNotNull(points, "points");
-    int arity = op.arity();
-    double[] grads = new double[arity];
     GradCheckResult.Builder result = new GradCheckResult.Builder(op.name(), atol, rtol);
     for (Point point : points) {
+      int arity = point.inputs().length();
       checkArgument(
-          point.inputs().length() == arity && point.constants().length() == op.constantCount(),
+          Forward.takes(op, arity) && point.constants().length() == op.constantCount(),
           "op '%s' takes %s inputs and %s constants; the point has %s",
-          op.name(), arity, op.constantCount(), point);
+          op.name(), op.arity() == Op.VARIADIC ? "any number ≥ 1 of" : op.arity(),
+          op.constantCount(), point);
       result.countPoint();
       double[] inputs = point.inputs().toArray();
       double[] constants = point.constants().toArray();
+      double[] grads = new double[arity];
       try {
         op.localGrad(inputs, constants, op.forward(inputs, constants), grads);
         for (int i = 0; i < arity; i++) {

@@ -1,11 +1,13 @@
 package dev.opgrad;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableDoubleArray;
 import dev.opgrad.spi.Op;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A scalar node of an expression graph: its data, the gradient that {@link #backward()} computes
@@ -203,6 +205,30 @@ public final class Value {
   /** Returns {@code max(0, this)}, whose gradient at 0 is 0. */
   public Value relu() {
     return applyBuiltin(BuiltinOps.RELU, NO_CONSTANTS, this);
+  }
+
+  /**
+   * Returns {@code bias + w0·x0 + w1·x1 + …}, summed in that order, as one node of the op {@code
+   * linear} (inputs {@code bias, w0, x0, w1, x1, …}) instead of a chain of {@code mul} and {@code
+   * add} nodes: the same number, bit for bit, and the same gradients ({@code 1}, {@code x_i} and
+   * {@code w_i} locally), in a graph of one node instead of {@code 2n}. A neuron of {@link
+   * dev.opgrad.nn} computes its weighted sum with it.
+   *
+   * @throws IllegalArgumentException if {@code weights} and {@code inputs} differ in size
+   */
+  public static Value linear(Value bias, List<Value> weights, List<Value> inputs) {
+    checkNotNull(weights, "weights");
+    checkNotNull(inputs, "inputs");
+    checkArgument(
+        weights.size() == inputs.size(),
+        "linear needs one input per weight: %s weights, %s inputs", weights.size(), inputs.size());
+    Value[] operands = new Value[1 + 2 * weights.size()];
+    operands[0] = bias;
+    for (int i = 0; i < weights.size(); i++) {
+      operands[1 + 2 * i] = weights.get(i);
+      operands[2 + 2 * i] = inputs.get(i);
+    }
+    return applyBuiltin(BuiltinOps.LINEAR, NO_CONSTANTS, operands);
   }
 
   /**

@@ -19,7 +19,8 @@ public final class FlatGraph {
   private final double[] data;
   private final double[] grad;
   private final String[] labels; // for error messages
-  private final double[] scratchInputs;
+  // inputsByCount[k] holds the inputs of a node of k inputs: exactly k, as a variadic op needs.
+  private final double[][] inputsByCount;
   private final double[] scratchGrads;
 
   private FlatGraph(
@@ -31,11 +32,12 @@ public final class FlatGraph {
     this.data = data;
     this.grad = new double[ops.length];
     this.labels = labels;
-    int maxArity = 1;
+    int maxArity = 2;
     for (int n = 0; n < ops.length; n++) {
       maxArity = Math.max(maxArity, inputStart[n + 1] - inputStart[n]);
     }
-    this.scratchInputs = new double[maxArity];
+    this.inputsByCount = new double[maxArity + 1][];
+    Arrays.setAll(inputsByCount, double[]::new);
     this.scratchGrads = new double[maxArity];
   }
 
@@ -76,7 +78,8 @@ public final class FlatGraph {
 
   /** Recomputes every non-leaf node from its inputs, in order; returns the root's data. */
   public double forward() {
-    double[] in = scratchInputs;
+    double[] in1 = inputsByCount[1];
+    double[] in2 = inputsByCount[2];
     for (int n = 0; n < ops.length; n++) {
       Op op = ops[n];
       if (op == null) {
@@ -87,15 +90,14 @@ public final class FlatGraph {
       try {
         // One call site per common arity: each sees few op classes, so the JIT can inline them.
         if (arity == 2) {
-          in[0] = data[inputIndex[first]];
-          in[1] = data[inputIndex[first + 1]];
-          data[n] = op.forward(in, constants[n]);
+          in2[0] = data[inputIndex[first]];
+          in2[1] = data[inputIndex[first + 1]];
+          data[n] = op.forward(in2, constants[n]);
         } else if (arity == 1) {
-          in[0] = data[inputIndex[first]];
-          data[n] = op.forward(in, constants[n]);
+          in1[0] = data[inputIndex[first]];
+          data[n] = op.forward(in1, constants[n]);
         } else {
-          gatherInputs(n);
-          data[n] = op.forward(in, constants[n]);
+          data[n] = op.forward(gatherInputs(n), constants[n]);
         }
       } catch (RuntimeException e) {
         throw new IllegalArgumentException(failure(n, "failed on", e), e);
@@ -112,7 +114,8 @@ public final class FlatGraph {
     Arrays.fill(grad, 0);
     int root = ops.length - 1;
     grad[root] = 1;
-    double[] in = scratchInputs;
+    double[] in1 = inputsByCount[1];
+    double[] in2 = inputsByCount[2];
     double[] local = scratchGrads;
     for (int n = root; n >= 0; n--) {
       Op op = ops[n];
@@ -126,19 +129,18 @@ public final class FlatGraph {
         if (arity == 2) {
           int a = inputIndex[first];
           int b = inputIndex[first + 1];
-          in[0] = data[a];
-          in[1] = data[b];
-          op.localGrad(in, constants[n], data[n], local);
+          in2[0] = data[a];
+          in2[1] = data[b];
+          op.localGrad(in2, constants[n], data[n], local);
           grad[a] += g * local[0];
           grad[b] += g * local[1];
         } else if (arity == 1) {
           int a = inputIndex[first];
-          in[0] = data[a];
-          op.localGrad(in, constants[n], data[n], local);
+          in1[0] = data[a];
+          op.localGrad(in1, constants[n], data[n], local);
           grad[a] += g * local[0];
         } else {
-          gatherInputs(n);
-          op.localGrad(in, constants[n], data[n], local);
+          op.localGrad(gatherInputs(n), constants[n], data[n], local);
           for (int i = 0; i < arity; i++) {
             grad[inputIndex[first + i]] += g * local[i];
           }
@@ -149,15 +151,17 @@ public final class FlatGraph {
     }
   }
 
-  private void gatherInputs(int n) {
+  /** Node {@code n}'s input data, in the reused array of exactly their number. */
+  private double[] gatherInputs(int n) {
+    double[] in = inputsByCount[inputStart[n + 1] - inputStart[n]];
     for (int e = inputStart[n], i = 0; e < inputStart[n + 1]; e++, i++) {
-      scratchInputs[i] = data[inputIndex[e]];
+      in[i] = data[inputIndex[e]];
     }
+    return in;
   }
 
   private String failure(int n, String what, RuntimeException cause) {
-    gatherInputs(n);
-    double[] inputs = Arrays.copyOf(scratchInputs, inputStart[n + 1] - inputStart[n]);
+    double[] inputs = gatherInputs(n).clone();
     String label = labels[n] == null ? "" : " for '" + labels[n] + "'";
     return String.format(
         "op '%s' %s %s%s%s: %s",

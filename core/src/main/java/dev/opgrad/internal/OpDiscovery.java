@@ -120,7 +120,7 @@ public final class OpDiscovery {
       return "has an invalid name " + (name == null ? "null" : "'" + name + "'")
           + ": a name is a lowercase letter followed by lowercase letters, digits or underscores";
     }
-    if (op.arity() < 1) {
+    if (op.arity() < 1 && op.arity() != Op.VARIADIC) {
       return "(op '" + name + "') has arity " + op.arity() + "; an op takes at least 1 input";
     }
     if (op.constantCount() < 0) {

@@ -11,8 +11,10 @@ import java.util.Random;
 
 /**
  * One neuron: {@code activation(b + w0·x0 + w1·x1 + …)}, the sum taken in that order, starting
- * from the bias, as micrograd does. Weights start uniform in [−1, 1), drawn from the given
- * generator in order; the bias starts at 0.
+ * from the bias, as micrograd does, but as one node of the op {@code linear} ({@link
+ * Value#linear}) rather than micrograd's chain of {@code 2n} {@code mul} and {@code add} nodes: the
+ * same numbers, bit for bit, in a graph {@code 2n − 1} nodes smaller. Weights start uniform in [−1,
+ * 1), drawn from the given generator in order; the bias starts at 0.
  */
 public final class Neuron implements Module {
 
@@ -56,11 +58,7 @@ public final class Neuron implements Module {
   public Value forward(List<Value> x) {
     checkArgument(
         x.size() == weights.size(), "%s takes %s inputs, got %s", this, weights.size(), x.size());
-    Value sum = bias;
-    for (int i = 0; i < weights.size(); i++) {
-      sum = sum.add(weights.get(i).mul(x.get(i)));
-    }
-    return activation.apply(sum);
+    return activation.apply(Value.linear(bias, weights, x));
   }
 
   /** The weights, then the bias. */

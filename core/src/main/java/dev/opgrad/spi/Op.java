@@ -10,7 +10,7 @@ import java.util.List;
  * PyTorch's {@code torch.autograd.Function}.
  *
  * <p>An op maps {@link #arity()} input values, and {@link #constantCount()} constant parameters,
- * to one output value. {@link #forward} computes the output; {@link #localGrad} gives the partial
+ * to one output value; a {@link #VARIADIC variadic} op takes any number of inputs, at least one. {@link #forward} computes the output; {@link #localGrad} gives the partial
  * derivative of the output with respect to each input, which the backward pass multiplies by the
  * output's gradient and adds into the inputs' gradients (the chain rule).
  *
@@ -56,7 +56,16 @@ public interface Op {
    */
   String name();
 
-  /** The number of graph inputs, at least 1. */
+  /**
+   * The {@link #arity()} of an op that takes any number of inputs, at least 1, such as {@code
+   * linear(b, w0, x0, w1, x1, …)}. Such an op reads {@code inputs.length} to know how many it got,
+   * rejects counts it cannot take by throwing {@link IllegalArgumentException} from {@link
+   * #forward}, and declares its own {@link #gradCheckPoints()}, of the input counts it wants
+   * checked.
+   */
+  int VARIADIC = -1;
+
+  /** The number of graph inputs, at least 1, or {@link #VARIADIC}. */
   int arity();
 
   /** The number of constant parameters; 0 unless overridden. */
@@ -67,7 +76,8 @@ public interface Op {
   /**
    * Computes the output from the inputs' data.
    *
-   * @param inputs the {@link #arity()} input values, in order; do not modify
+   * @param inputs the input values, in order, exactly as many as the node has, so that a {@link
+   *     #VARIADIC} op reads their number as {@code inputs.length}; do not modify
    * @param constants the {@link #constantCount()} constant parameters; do not modify
    * @return the output value
    */
@@ -80,8 +90,8 @@ public interface Op {
    * @param constants the constant parameters; do not modify
    * @param output the value {@link #forward} returned for these inputs, so that ops such as
    *     {@code tanh} or {@code exp} need not compute it again
-   * @param grads where to write the {@link #arity()} local gradients; it may be longer than the
-   *     arity, and its other elements must be left alone
+   * @param grads where to write the local gradients, one per input; it may be longer than {@code
+   *     inputs}, and its other elements must be left alone
    */
   void localGrad(double[] inputs, double[] constants, double output, double[] grads);
 
@@ -89,10 +99,11 @@ public interface Op {
    * Points of this op's domain where it is differentiable, for {@link dev.opgrad.GradCheck} and
    * tests that build random graphs. By default, for an op without constants: every combination of
    * the inputs {@code -1.7, -0.6, 0.4, 1.3} (at most 64 points). An op with constants, or with a
-   * smaller domain ({@code log} needs positive inputs), overrides this.
+   * smaller domain ({@code log} needs positive inputs), overrides this; so does a {@link
+   * #VARIADIC} op, which has no default points.
    */
   default List<Point> gradCheckPoints() {
-    if (constantCount() > 0) {
+    if (constantCount() > 0 || arity() == VARIADIC) {
       return List.of();
     }
     List<Double> grid = List.of(-1.7, -0.6, 0.4, 1.3);

@@ -29,6 +29,7 @@ final class HipparchusOps {
           Map.entry("pow", (x, c) -> x[0].pow(c[0])),
           Map.entry("exp", (x, c) -> x[0].exp()),
           Map.entry("tanh", (x, c) -> x[0].tanh()),
+          Map.entry("linear", (x, c) -> linear(x)),
           Map.entry("relu", (x, c) -> x[0].getValue() > 0 ? x[0] : x[0].multiply(0.0)),
           Map.entry("sigmoid", (x, c) -> sigmoid(x[0])),
           Map.entry("log", (x, c) -> x[0].log()),
@@ -37,6 +38,15 @@ final class HipparchusOps {
           Map.entry("cos", (x, c) -> x[0].cos()),
           Map.entry("legendre3", (x, c) -> legendre(3, x[0])),
           Map.entry("legendre", (x, c) -> legendre((int) c[0], x[0])));
+
+  /** b + w0·x0 + w1·x1 + … over the inputs (b, w0, x0, w1, x1, …). */
+  private static Gradient linear(Gradient[] x) {
+    Gradient sum = x[0];
+    for (int i = 1; i < x.length; i += 2) {
+      sum = sum.add(x[i].multiply(x[i + 1]));
+    }
+    return sum;
+  }
 
   /** 1/(1 + e^-x), written so that neither tail overflows (ops-extra checks it at ±1000). */
   private static Gradient sigmoid(Gradient x) {

@@ -58,7 +58,7 @@ final class RandomGraph {
       Op op = ops.get(choice.op() % ops.size());
       List<Point> points = op.gradCheckPoints();
       Point point = points.get(choice.point() % points.size());
-      int[] inputs = new int[op.arity()];
+      int[] inputs = new int[point.inputs().length()]; // a variadic op's count varies by point
       for (int i = 0; i < inputs.length; i++) {
         double target = point.inputs().get(i) * (1 + choice.jitter() / 5000.0);
         int source = choice.sources().get(i % choice.sources().size());

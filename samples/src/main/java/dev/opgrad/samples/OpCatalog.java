@@ -29,7 +29,7 @@ public final class OpCatalog {
    * One op of the catalog.
    *
    * @param name the op's name
-   * @param arity its number of inputs
+   * @param arity its number of inputs, or {@link Op#VARIADIC}, printed {@code any}
    * @param constantCount its number of constant parameters
    * @param providerClass the class implementing it
    * @param location the jar or class directory it was loaded from
@@ -125,7 +125,8 @@ public final class OpCatalog {
     rows.add(HEADER);
     for (Entry e : entries) {
       rows.add(
-          List.of(e.name(), String.valueOf(e.arity()), String.valueOf(e.constantCount()),
+          List.of(e.name(), e.arity() == Op.VARIADIC ? "any" : String.valueOf(e.arity()),
+              String.valueOf(e.constantCount()),
               e.gradCheck(), e.providerClass(), e.location()));
     }
     int[] widths = new int[HEADER.size()];

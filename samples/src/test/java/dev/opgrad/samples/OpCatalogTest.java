@@ -40,6 +40,7 @@ class OpCatalogTest {
             exp        1      0          passed (4 points)   dev.opgrad.ops.builtin.Exp      BUILTIN
             legendre   1      1          passed (72 points)  dev.opgrad.ops.extra.Legendre   EXTRA
             legendre3  1      0          passed (4 points)   dev.opgrad.ops.extra.Legendre3  EXTRA
+            linear     any    0          passed (16 points)  dev.opgrad.ops.builtin.Linear   BUILTIN
             log        1      0          passed (6 points)   dev.opgrad.ops.extra.Log        EXTRA
             mul        2      0          passed (16 points)  dev.opgrad.ops.builtin.Mul      BUILTIN
             neg        1      0          passed (4 points)   dev.opgrad.ops.builtin.Neg      BUILTIN
@@ -50,7 +51,7 @@ class OpCatalogTest {
             softplus   1      0          passed (9 points)   dev.opgrad.ops.extra.Softplus   EXTRA
             sub        2      0          passed (16 points)  dev.opgrad.ops.builtin.Sub      BUILTIN
             tanh       1      0          passed (4 points)   dev.opgrad.ops.builtin.Tanh     BUILTIN
-            16 ops
+            17 ops
             """);
     assertThat(catalog.allGood()).isTrue();
     assertThat(catalog.entries().get(0))
@@ -89,7 +90,7 @@ class OpCatalogTest {
             + wrong + "\n")
         .contains("\nfussy      1      0          ERROR               p.Fussy                         "
             + throwing + "\n")
-        .endsWith("\n17 ops\n"
+        .endsWith("\n18 ops\n"
             + "2 gradcheck failure(s):\n"
             + "  " + cube.failure() + "\n"
             + "  op 'fussy' failed at inputs [-1.7]: java.lang.ArithmeticException: no\n"

@@ -132,7 +132,7 @@ class BadInputsTest {
     assertThatThrownBy(() -> x.apply("sigmoid"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("cannot apply 'sigmoid' to 'x' (1.0): no op named 'sigmoid'; known ops: add,"
-            + " div, exp, mul, neg, pow, relu, sub, tanh");
+            + " div, exp, linear, mul, neg, pow, relu, sub, tanh");
   }
 
   @Test

@@ -22,7 +22,8 @@ class BuiltinOpsTest {
   @Test
   void everyBuiltinOpIsDiscoveredFromThisModule() {
     assertThat(REGISTRY.names())
-        .containsExactly("add", "div", "exp", "mul", "neg", "pow", "relu", "sub", "tanh");
+        .containsExactly(
+            "add", "div", "exp", "linear", "mul", "neg", "pow", "relu", "sub", "tanh");
     assertThat(REGISTRY.problems()).isEmpty();
     assertThat(REGISTRY.location("tanh")).endsWith("ops-builtin/target/classes");
   }
@@ -48,6 +49,10 @@ class BuiltinOpsTest {
     for (double x = -3.05; x < 3; x += 0.1) {
       if (op.arity() == 1) {
         points.addAll(unaryPoints(op, x));
+      } else if (op.arity() == Op.VARIADIC) {
+        for (double y = -3.05; y < 3; y += 0.25) {
+          points.add(Point.of(0.5, x, y)); // linear: 0.5 + x·y
+        }
       } else {
         for (double y = -3.05; y < 3; y += 0.25) {
           points.add(Point.of(x, y));

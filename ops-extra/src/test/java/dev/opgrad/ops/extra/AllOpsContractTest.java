@@ -21,8 +21,8 @@ class AllOpsContractTest {
   @Test
   void theRegistryDiscoversTheBuiltinAndTheExtraOpsWithoutProblems() {
     assertThat(REGISTRY.names())
-        .containsExactly("add", "cos", "div", "exp", "legendre", "legendre3", "log", "mul", "neg",
-            "pow", "relu", "sigmoid", "sin", "softplus", "sub", "tanh");
+        .containsExactly("add", "cos", "div", "exp", "legendre", "legendre3", "linear", "log", "mul",
+            "neg", "pow", "relu", "sigmoid", "sin", "softplus", "sub", "tanh");
     assertThat(REGISTRY.problems()).isEmpty();
     assertThat(REGISTRY.location("legendre3")).endsWith("ops-extra/target/classes");
   }

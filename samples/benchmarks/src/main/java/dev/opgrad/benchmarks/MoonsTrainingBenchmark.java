@@ -42,6 +42,12 @@ public class MoonsTrainingBenchmark {
     return CompiledMoons.trainEagerly(Moons.newModel(initial))[STEPS - 1];
   }
 
+  /** The eager engine on micrograd's own graph: every neuron a chain of mul and add nodes. */
+  @Benchmark
+  public double eagerUnfused() {
+    return train(new UnfusedMoons(data, initial)::step);
+  }
+
   /** The graph built once, captured with CompiledGraph and replayed. */
   @Benchmark
   public double compiled() {

@@ -124,20 +124,24 @@ final class ExpressionParser {
       } while (consume(','));
     }
     expect(')');
-    int expected = op.arity() + op.constantCount();
-    if (arguments.size() != expected) {
+    boolean variadic = op.arity() == Op.VARIADIC;
+    // A variadic op takes every argument but its constants as inputs, at least one; it judges
+    // the count itself when the graph is built.
+    int inputs = variadic ? Math.max(1, arguments.size() - op.constantCount()) : op.arity();
+    if (arguments.size() != inputs + op.constantCount()) {
       throw new ParseException(
           column,
-          "op '" + name + "' takes " + plural(op.arity(), "input")
+          "op '" + name + "' takes "
+              + (variadic ? "any number ≥ 1 of inputs" : plural(op.arity(), "input"))
               + (op.constantCount() == 0 ? "" : " and " + plural(op.constantCount(), "constant"))
               + ", got " + plural(arguments.size(), "argument"));
     }
     double[] constants = new double[op.constantCount()];
     for (int i = 0; i < constants.length; i++) {
-      int index = op.arity() + i;
+      int index = inputs + i;
       constants[i] = constant(arguments.get(index), columns.get(index), "argument " + (index + 1) + " of '" + name + "'");
     }
-    return new Expression.Application(op, List.copyOf(arguments.subList(0, op.arity())), constants);
+    return new Expression.Application(op, List.copyOf(arguments.subList(0, inputs)), constants);
   }
 
   private Expression binary(String opName, Expression left, Expression right, int column)

@@ -114,7 +114,7 @@ class OpgradCliTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
         .startsWith("opgrad: column 5: no op named 'sinh'; known ops: add, cos, div, exp, legendre,"
-            + " legendre3, log, mul, neg, pow, relu, sigmoid, sin, softplus, sub, tanh\n");
+            + " legendre3, linear, log, mul, neg, pow, relu, sigmoid, sin, softplus, sub, tanh\n");
   }
 
   @Test
@@ -123,6 +123,29 @@ class OpgradCliTest {
         .startsWith("opgrad: column 1: op 'tanh' takes 1 input, got 2 arguments\n");
     assertThat(run("eval", "pow(x)", "x=1").err())
         .startsWith("opgrad: column 1: op 'pow' takes 1 input and 1 constant, got 1 argument\n");
+  }
+
+  @Test
+  void aVariadicOpTakesItsInputsFromEveryArgumentAndJudgesTheirCount() {
+    Run run = run("eval", "linear(b, w0, x0, w1, x1)", "b=0.5", "w0=2", "x0=3", "w1=-1", "x1=4");
+    Run even = run("eval", "linear(b, w0)", "b=0.5", "w0=2");
+    Run none = run("eval", "linear()");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .isEqualTo("""
+            linear(b, w0, x0, w1, x1) = 2.5
+            d/db = 1.0
+            d/dw0 = 3.0
+            d/dx0 = 2.0
+            d/dw1 = 4.0
+            d/dx1 = -1.0
+            """);
+    assertThat(even.exitCode()).isEqualTo(1);
+    assertThat(even.err())
+        .contains("linear takes an odd number of inputs (b, w0, x0, w1, x1, …), got 2\n");
+    assertThat(none.err())
+        .startsWith("opgrad: column 1: op 'linear' takes any number ≥ 1 of inputs, got 0 arguments\n");
   }
 
   @Test

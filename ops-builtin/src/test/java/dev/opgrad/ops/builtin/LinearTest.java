@@ -1,0 +1,88 @@
+package dev.opgrad.ops.builtin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.opgrad.Value;
+import dev.opgrad.spi.Op;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class LinearTest {
+
+  private final Op linear = new Linear();
+
+  private static List<Value> values(Random random, int n) {
+    List<Value> values = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      values.add(Value.of(random.nextGaussian() * 3));
+    }
+    return values;
+  }
+
+  @Test
+  void givesMicrogradsChainOfMulAndAddBitForBitDataAndGradients() {
+    Random random = new Random(42);
+    for (int n = 0; n <= 17; n++) {
+      Value bias = Value.of(random.nextGaussian());
+      List<Value> w = values(random, n);
+      List<Value> x = values(random, n);
+      Value chainBias = Value.of(bias.data());
+      List<Value> chainW = w.stream().map(v -> Value.of(v.data())).toList();
+      List<Value> chainX = x.stream().map(v -> Value.of(v.data())).toList();
+      Value chain = chainBias;
+      for (int i = 0; i < n; i++) {
+        chain = chain.add(chainW.get(i).mul(chainX.get(i)));
+      }
+
+      Value fused = Value.linear(bias, w, x);
+      fused.tanh().backward();
+      chain.tanh().backward();
+
+      assertThat(fused.data()).as("%d products", n).isEqualTo(chain.data());
+      assertThat(fused.inputs()).hasSize(1 + 2 * n);
+      assertThat(bias.grad()).isEqualTo(chainBias.grad());
+      for (int i = 0; i < n; i++) {
+        assertThat(w.get(i).grad()).isEqualTo(chainW.get(i).grad());
+        assertThat(x.get(i).grad()).isEqualTo(chainX.get(i).grad());
+      }
+    }
+  }
+
+  @Test
+  void localGradientsAreOneThenTheOtherFactorOfEachProduct() {
+    double[] inputs = {0.5, 2, 3, -4, 0.25};
+    double[] grads = new double[6];
+    grads[5] = 99;
+
+    double output = linear.forward(inputs, new double[0]);
+    linear.localGrad(inputs, new double[0], output, grads);
+
+    assertThat(output).isEqualTo(0.5 + 6 - 1);
+    assertThat(grads).containsExactly(1, 3, 2, 0.25, -4, 99);
+    assertThat(linear.arity()).isEqualTo(Op.VARIADIC);
+    assertThat(linear.forward(new double[] {7}, new double[0])).isEqualTo(7.0);
+  }
+
+  @Test
+  void anEvenNumberOfInputsIsRejectedNamingTheCount() {
+    assertThatThrownBy(() -> linear.forward(new double[4], new double[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("linear takes an odd number of inputs (b, w0, x0, w1, x1, …), got 4");
+    assertThatThrownBy(() -> Value.of(1).apply("linear", Value.of(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("op 'linear' failed on")
+        .hasMessageEndingWith("linear takes an odd number of inputs (b, w0, x0, w1, x1, …), got 2");
+  }
+
+  @Test
+  void valueLinearNeedsOneInputPerWeight() {
+    List<Value> two = List.of(Value.of(1), Value.of(2));
+
+    assertThatThrownBy(() -> Value.linear(Value.of(0), two, List.of(Value.of(3))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("linear needs one input per weight: 2 weights, 1 inputs");
+  }
+}
