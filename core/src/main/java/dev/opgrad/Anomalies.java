@@ -3,8 +3,8 @@ package dev.opgrad;
 /**
  * Anomaly detection, like PyTorch's {@code torch.autograd.detect_anomaly}: while it is on, a
  * forward value or a local gradient that is NaN or infinite throws an {@link AnomalyException} at
- * once, naming the op, its input values and labels, and, in backward, the path from the root to
- * the node.
+ * once, naming the op, its input values and labels, and, in backward, the path from the root to the
+ * node.
  *
  * <pre>{@code
  * try (Anomalies.Scope scope = Anomalies.detect()) {
@@ -21,7 +21,9 @@ package dev.opgrad;
  */
 public final class Anomalies {
 
-  /** How many scopes are open on all threads: the one field the engine reads when detection is off. */
+  /**
+   * How many scopes are open on all threads: the one field the engine reads when detection is off.
+   */
   private static volatile int openScopes;
 
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
@@ -64,8 +66,10 @@ public final class Anomalies {
     public void close() {
       if (Thread.currentThread() != owner) {
         throw new IllegalStateException(
-            "an anomaly scope must be closed on the thread that opened it (" + owner.getName()
-                + "), not on " + Thread.currentThread().getName());
+            "an anomaly scope must be closed on the thread that opened it ("
+                + owner.getName()
+                + "), not on "
+                + Thread.currentThread().getName());
       }
       if (closed) {
         return;

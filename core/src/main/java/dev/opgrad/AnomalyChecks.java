@@ -16,7 +16,9 @@ final class AnomalyChecks {
 
   private AnomalyChecks() {}
 
-  /** Throws if {@code output}, which {@code op} computed from {@code inputs}, is NaN or infinite. */
+  /**
+   * Throws if {@code output}, which {@code op} computed from {@code inputs}, is NaN or infinite.
+   */
   static void forward(Op op, Value[] inputs, double[] constants, double output) {
     if (!Double.isFinite(output)) {
       throw new AnomalyException(
@@ -27,8 +29,8 @@ final class AnomalyChecks {
   }
 
   /**
-   * Throws if a local gradient of {@code node}, or the gradient it passes to an input ({@code
-   * grad} times the local gradient), is NaN or infinite.
+   * Throws if a local gradient of {@code node}, or the gradient it passes to an input ({@code grad}
+   * times the local gradient), is NaN or infinite.
    */
   static void backward(Value root, Value node, double[] localGrads, double grad) {
     Value[] inputs = node.inputsArray();
@@ -39,8 +41,13 @@ final class AnomalyChecks {
       }
       String what =
           Double.isFinite(localGrads[i])
-              ? "passed the gradient " + passed + " (" + grad + " * local gradient "
-                  + localGrads[i] + ")"
+              ? "passed the gradient "
+                  + passed
+                  + " ("
+                  + grad
+                  + " * local gradient "
+                  + localGrads[i]
+                  + ")"
               : "gave the local gradient " + localGrads[i];
       throw new AnomalyException(
           String.format(

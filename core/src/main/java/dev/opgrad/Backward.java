@@ -4,8 +4,8 @@ import dev.opgrad.spi.Op;
 import java.util.Arrays;
 
 /**
- * The backward pass: a topological order of the graph, found without recursion, then the chain
- * rule applied from the root down.
+ * The backward pass: a topological order of the graph, found without recursion, then the chain rule
+ * applied from the root down.
  */
 final class Backward {
 

@@ -14,8 +14,8 @@ import java.util.stream.IntStream;
  *
  * <p>The samples are split into {@code parallelism} contiguous chunks, run on the common {@link
  * java.util.concurrent.ForkJoinPool}. Each chunk has its own leaves holding the parameters' data;
- * for each sample it builds the {@link SampleLoss} graph, backpropagates it and records the loss and
- * the parameters' gradients. Then the losses and the gradients are summed over the samples in
+ * for each sample it builds the {@link SampleLoss} graph, backpropagates it and records the loss
+ * and the parameters' gradients. Then the losses and the gradients are summed over the samples in
  * order 0, 1, 2, …: the same additions, in the same order, as with {@code parallelism} 1.
  *
  * <p>A regularization term fits in as one more "sample" whose loss depends on the parameters only.

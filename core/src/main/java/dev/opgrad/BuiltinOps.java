@@ -27,7 +27,8 @@ enum BuiltinOps {
     this.opName = opName;
     OpRegistry registry = OpRegistry.defaultRegistry();
     Op found = registry.contains(opName) ? registry.get(opName) : null;
-    boolean fits = found != null && found.arity() == arity && found.constantCount() == constantCount;
+    boolean fits =
+        found != null && found.arity() == arity && found.constantCount() == constantCount;
     this.op = fits ? found : null;
   }
 
@@ -52,8 +53,14 @@ enum BuiltinOps {
       registered = OpRegistry.defaultRegistry().get(opName);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "Value." + opName + " needs the op '" + opName + "', which opgrad-ops-builtin provides: add"
-              + " dev.opgrad:opgrad-ops-builtin to the class path (" + e.getMessage() + ")",
+          "Value."
+              + opName
+              + " needs the op '"
+              + opName
+              + "', which opgrad-ops-builtin provides: add"
+              + " dev.opgrad:opgrad-ops-builtin to the class path ("
+              + e.getMessage()
+              + ")",
           e);
     }
     return Forward.apply(registered, inputs, constants);

@@ -10,18 +10,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A graph captured once and replayed: for computations whose shape does not change from one step
- * to the next, such as an MLP's training step on a fixed batch, this replaces rebuilding the graph
- * of {@link Value}s each step.
+ * A graph captured once and replayed: for computations whose shape does not change from one step to
+ * the next, such as an MLP's training step on a fixed batch, this replaces rebuilding the graph of
+ * {@link Value}s each step.
  *
  * <p>{@link #capture} flattens the graph below a root into arrays (each node's op, constants and
  * input indices; every node's data and gradient). Then each step sets the leaves that change
- * ({@link #setParameter}, {@link #setInput}), runs {@link #forward()} and {@link #backward()}, reads
- * the gradients ({@link #grad}) and updates the parameters ({@link #step}), allocating nothing.
- * Every other leaf keeps the data it had at capture. The numbers are bit-identical to building
- * the same graph eagerly from the same leaf data and calling {@link Value#backward()} after
- * zeroing the leaves' gradients: the replay calls the same {@link dev.opgrad.spi.Op} methods, ops
- * from plugins included, in the same order.
+ * ({@link #setParameter}, {@link #setInput}), runs {@link #forward()} and {@link #backward()},
+ * reads the gradients ({@link #grad}) and updates the parameters ({@link #step}), allocating
+ * nothing. Every other leaf keeps the data it had at capture. The numbers are bit-identical to
+ * building the same graph eagerly from the same leaf data and calling {@link Value#backward()}
+ * after zeroing the leaves' gradients: the replay calls the same {@link dev.opgrad.spi.Op} methods,
+ * ops from plugins included, in the same order.
  *
  * <pre>{@code
  * CompiledGraph step = CompiledGraph.capture(loss, parameters);
@@ -32,8 +32,8 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>The captured {@link Value}s are not changed by a replay. A compiled graph is not
- * thread-safe; use one per thread.
+ * <p>The captured {@link Value}s are not changed by a replay. A compiled graph is not thread-safe;
+ * use one per thread.
  */
 public final class CompiledGraph {
 
@@ -210,7 +210,12 @@ public final class CompiledGraph {
 
   @Override
   public String toString() {
-    return "CompiledGraph(" + size() + " nodes, " + parameters.length + " parameters, "
-        + inputs.length + " inputs)";
+    return "CompiledGraph("
+        + size()
+        + " nodes, "
+        + parameters.length
+        + " parameters, "
+        + inputs.length
+        + " inputs)";
   }
 }

@@ -36,8 +36,8 @@ final class Forward {
   }
 
   /**
-   * Computes the output of an op whose inputs and constants are known to fit it (checked once,
-   * as for {@link BuiltinOps}) and creates its node.
+   * Computes the output of an op whose inputs and constants are known to fit it (checked once, as
+   * for {@link BuiltinOps}) and creates its node.
    */
   static Value compute(Op op, Value[] inputs, double[] constants) {
     double[] data = new double[inputs.length];
@@ -67,7 +67,9 @@ final class Forward {
     return Value.node(output, op, inputs, constants);
   }
 
-  /** Whether {@code op} takes {@code inputCount} inputs: its arity, or any number ≥ 1 if variadic. */
+  /**
+   * Whether {@code op} takes {@code inputCount} inputs: its arity, or any number ≥ 1 if variadic.
+   */
   static boolean takes(Op op, int inputCount) {
     return op.arity() == Op.VARIADIC ? inputCount >= 1 : inputCount == op.arity();
   }

@@ -28,8 +28,10 @@ public final class GradCheck {
 
   private GradCheck(double eps, double atol, double rtol) {
     checkArgument(eps > 0 && Double.isFinite(eps), "eps must be positive and finite, got %s", eps);
-    checkArgument(atol >= 0 && Double.isFinite(atol), "atol must be non-negative and finite, got %s", atol);
-    checkArgument(rtol >= 0 && Double.isFinite(rtol), "rtol must be non-negative and finite, got %s", rtol);
+    checkArgument(
+        atol >= 0 && Double.isFinite(atol), "atol must be non-negative and finite, got %s", atol);
+    checkArgument(
+        rtol >= 0 && Double.isFinite(rtol), "rtol must be non-negative and finite, got %s", rtol);
     this.eps = eps;
     this.atol = atol;
     this.rtol = rtol;
@@ -77,8 +79,10 @@ public final class GradCheck {
       checkArgument(
           Forward.takes(op, arity) && point.constants().length() == op.constantCount(),
           "op '%s' takes %s inputs and %s constants; the point has %s",
-          op.name(), op.arity() == Op.VARIADIC ? "any number ≥ 1 of" : op.arity(),
-          op.constantCount(), point);
+          op.name(),
+          op.arity() == Op.VARIADIC ? "any number ≥ 1 of" : op.arity(),
+          op.constantCount(),
+          point);
       result.countPoint();
       double[] inputs = point.inputs().toArray();
       double[] constants = point.constants().toArray();

@@ -69,12 +69,26 @@ public final class GradCheckResult {
   @Override
   public String toString() {
     if (pointCount == 0) {
-      return "gradcheck of '" + opName + "' failed: no points to check; the op declares none in"
+      return "gradcheck of '"
+          + opName
+          + "' failed: no points to check; the op declares none in"
           + " gradCheckPoints() and none were given";
     }
-    return "gradcheck of '" + opName + "' " + (passed ? "passed" : "failed") + " on " + pointCount
-        + (pointCount == 1 ? " point" : " points") + "; worst: input " + worstInput + " at "
-        + worstPoint + ": analytic " + analytic + ", numeric " + numeric;
+    return "gradcheck of '"
+        + opName
+        + "' "
+        + (passed ? "passed" : "failed")
+        + " on "
+        + pointCount
+        + (pointCount == 1 ? " point" : " points")
+        + "; worst: input "
+        + worstInput
+        + " at "
+        + worstPoint
+        + ": analytic "
+        + analytic
+        + ", numeric "
+        + numeric;
   }
 
   /** Collects comparisons, keeping the worst. */

@@ -27,11 +27,15 @@ public final class OpRegistry {
   private final ImmutableMap<String, String> locations;
   private final ImmutableList<ProviderProblem> problems;
 
-  private OpRegistry(OpDiscovery.Result discovered, ImmutableList<ProviderProblem> earlierProblems) {
+  private OpRegistry(
+      OpDiscovery.Result discovered, ImmutableList<ProviderProblem> earlierProblems) {
     this.ops = ImmutableMap.copyOf(ImmutableSortedMap.copyOf(discovered.ops()));
     this.locations = discovered.locations();
     this.problems =
-        ImmutableList.<ProviderProblem>builder().addAll(earlierProblems).addAll(discovered.problems()).build();
+        ImmutableList.<ProviderProblem>builder()
+            .addAll(earlierProblems)
+            .addAll(discovered.problems())
+            .build();
   }
 
   /**
@@ -68,8 +72,8 @@ public final class OpRegistry {
    * META-INF/services/dev.opgrad.spi.Op} entry is left out and reported in {@link #problems()}; an
    * op that another jar or the class path also provides is reported as a clash naming both jars,
    * and a jar that brings a provider class the class path already has (a copy of a jar the
-   * application bundles, say) is reported too: the class path's copy is the one used.
-   * The plugins' class loader stays open as long as their ops are in use.
+   * application bundles, say) is reported too: the class path's copy is the one used. The plugins'
+   * class loader stays open as long as their ops are in use.
    *
    * @throws IllegalArgumentException if {@code pluginFolder} is not a directory
    */
@@ -82,8 +86,8 @@ public final class OpRegistry {
   /**
    * Returns the op named {@code name}.
    *
-   * @throws IllegalArgumentException if no op has that name; the message lists the known names
-   *     and any provider that failed to load
+   * @throws IllegalArgumentException if no op has that name; the message lists the known names and
+   *     any provider that failed to load
    * @throws IllegalStateException if that name belongs to a provider with a {@link #problems()
    *     problem}, such as two providers claiming it
    */
@@ -99,14 +103,20 @@ public final class OpRegistry {
             .collect(ImmutableList.toImmutableList());
     if (!concerned.isEmpty()) {
       throw new IllegalStateException(
-          "op '" + name + "' is unusable: " + join(concerned), concerned.get(0).cause().orElse(null));
+          "op '" + name + "' is unusable: " + join(concerned),
+          concerned.get(0).cause().orElse(null));
     }
     StringBuilder message = new StringBuilder("no op named '").append(name).append("'; ");
-    message.append(ops.isEmpty() ? "no op is registered" : "known ops: " + String.join(", ", ops.keySet()));
+    message.append(
+        ops.isEmpty() ? "no op is registered" : "known ops: " + String.join(", ", ops.keySet()));
     ImmutableList<ProviderProblem> unnamed =
-        problems.stream().filter(p -> p.opName().isEmpty()).collect(ImmutableList.toImmutableList());
+        problems.stream()
+            .filter(p -> p.opName().isEmpty())
+            .collect(ImmutableList.toImmutableList());
     if (!unnamed.isEmpty()) {
-      message.append("; providers that failed to load, one of which may be it: ").append(join(unnamed));
+      message
+          .append("; providers that failed to load, one of which may be it: ")
+          .append(join(unnamed));
     }
     throw new IllegalArgumentException(message.toString());
   }
@@ -143,7 +153,9 @@ public final class OpRegistry {
 
   @Override
   public String toString() {
-    return "OpRegistry" + ops.keySet() + (problems.isEmpty() ? "" : " with " + problems.size() + " problem(s)");
+    return "OpRegistry"
+        + ops.keySet()
+        + (problems.isEmpty() ? "" : " with " + problems.size() + " problem(s)");
   }
 
   private static String join(ImmutableList<ProviderProblem> problems) {

@@ -28,8 +28,8 @@ import java.util.List;
  *
  * <h2>Threads</h2>
  *
- * A graph is not thread-safe: build, backpropagate and update one graph from one thread at a
- * time. Independent graphs may be used on different threads at once.
+ * A graph is not thread-safe: build, backpropagate and update one graph from one thread at a time.
+ * Independent graphs may be used on different threads at once.
  */
 public final class Value {
 
@@ -131,7 +131,10 @@ public final class Value {
   public void setData(double data) {
     if (op != null) {
       throw new IllegalStateException(
-          "setData on " + describe() + ", which is computed by op '" + op.name()
+          "setData on "
+              + describe()
+              + ", which is computed by op '"
+              + op.name()
               + "': only a leaf's data can be set");
     }
     this.data = data;
@@ -221,7 +224,9 @@ public final class Value {
     checkNotNull(inputs, "inputs");
     checkArgument(
         weights.size() == inputs.size(),
-        "linear needs one input per weight: %s weights, %s inputs", weights.size(), inputs.size());
+        "linear needs one input per weight: %s weights, %s inputs",
+        weights.size(),
+        inputs.size());
     Value[] operands = new Value[1 + 2 * weights.size()];
     operands[0] = bias;
     for (int i = 0; i < weights.size(); i++) {
@@ -234,8 +239,8 @@ public final class Value {
   /**
    * Applies the registered op {@code opName} to this value followed by {@code others}.
    *
-   * @throws IllegalArgumentException if no op has that name, it takes another number of inputs,
-   *     or it rejects them
+   * @throws IllegalArgumentException if no op has that name, it takes another number of inputs, or
+   *     it rejects them
    */
   public Value apply(String opName, Value... others) {
     return apply(opName, NO_CONSTANTS, others);
@@ -294,10 +299,10 @@ public final class Value {
   /**
    * Backpropagates from this value: orders the graph below it topologically, seeds this value's
    * gradient with 1 and applies the chain rule in reverse order. Every non-leaf node's gradient is
-   * <em>set</em> to ∂this/∂node; every leaf's gradient is <em>increased</em> by ∂this/∂leaf, so
-   * two calls leave twice the gradient on the leaves, as in PyTorch and micrograd. The traversal
-   * uses no recursion, so graphs of any depth work on the default stack, and its order depends only
-   * on the graph, so gradients are bit-identical from run to run.
+   * <em>set</em> to ∂this/∂node; every leaf's gradient is <em>increased</em> by ∂this/∂leaf, so two
+   * calls leave twice the gradient on the leaves, as in PyTorch and micrograd. The traversal uses
+   * no recursion, so graphs of any depth work on the default stack, and its order depends only on
+   * the graph, so gradients are bit-identical from run to run.
    *
    * @throws IllegalStateException if an op's {@link Op#localGrad} throws
    */
@@ -355,7 +360,12 @@ public final class Value {
   /** Returns {@code Value(data=…, grad=…)}, as micrograd prints it, with the label if any. */
   @Override
   public String toString() {
-    return "Value(data=" + data + ", grad=" + grad + (label == null ? "" : ", label=" + label) + ")";
+    return "Value(data="
+        + data
+        + ", grad="
+        + grad
+        + (label == null ? "" : ", label=" + label)
+        + ")";
   }
 
   static String describeAll(Value[] values) {

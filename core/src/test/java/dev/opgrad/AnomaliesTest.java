@@ -60,9 +60,10 @@ class AnomaliesTest {
     try (Anomalies.Scope scope = Anomalies.detect()) {
       assertThatThrownBy(loss::backward)
           .isInstanceOf(AnomalyException.class)
-          .hasMessage("anomaly in backward: op 'sqrt' gave the local gradient Infinity to input 1,"
-              + " 'x' (0.0), of 'r' (0.0); its inputs: 'x' (0.0); path from the root: 'loss' (0.0)"
-              + " -> output of 'times' (0.0) -> 'r' (0.0)");
+          .hasMessage(
+              "anomaly in backward: op 'sqrt' gave the local gradient Infinity to input 1, 'x'"
+                  + " (0.0), of 'r' (0.0); its inputs: 'x' (0.0); path from the root: 'loss' (0.0)"
+                  + " -> output of 'times' (0.0) -> 'r' (0.0)");
     }
     // The graph stays usable: without detection the same pass completes.
     w.zeroGrad();
@@ -82,9 +83,11 @@ class AnomaliesTest {
     try (Anomalies.Scope scope = Anomalies.detect()) {
       assertThatThrownBy(root::backward)
           .isInstanceOf(AnomalyException.class)
-          .hasMessage("anomaly in backward: op 'times' passed the gradient Infinity (1.0E200 * local"
-              + " gradient 1.0E200) to input 2, 'b' (1.0E-200), of 'n' (1.0); its inputs: 'a'"
-              + " (1.0E200), 'b' (1.0E-200); path from the root: 'root' (1.0E200) -> 'n' (1.0)");
+          .hasMessage(
+              "anomaly in backward: op 'times' passed the gradient Infinity (1.0E200 * local"
+                  + " gradient 1.0E200) to input 2, 'b' (1.0E-200), of 'n' (1.0); its inputs: 'a'"
+                  + " (1.0E200), 'b' (1.0E-200); path from the root: 'root' (1.0E200) -> 'n'"
+                  + " (1.0)");
     }
   }
 
@@ -100,8 +103,9 @@ class AnomaliesTest {
 
     try (Anomalies.Scope scope = Anomalies.detect()) {
       assertThatThrownBy(y::backward)
-          .hasMessageStartingWith("anomaly in backward: op 'lazy' gave the local gradient NaN to"
-              + " input 1, 'x' (2.0), of 'y' (2.0)");
+          .hasMessageStartingWith(
+              "anomaly in backward: op 'lazy' gave the local gradient NaN to"
+                  + " input 1, 'x' (2.0), of 'y' (2.0)");
     }
   }
 
@@ -116,9 +120,10 @@ class AnomaliesTest {
 
     try (Anomalies.Scope scope = Anomalies.detect()) {
       assertThatThrownBy(y::backward)
-          .hasMessage("anomaly in backward: op 'faulty' gave the local gradient NaN to input 1, 'x'"
-              + " (2.0), of output of 'faulty' (4.0); its inputs: 'x' (2.0); path from the root:"
-              + " output of 'times' (12.0) -> output of 'faulty' (4.0)");
+          .hasMessage(
+              "anomaly in backward: op 'faulty' gave the local gradient NaN to input 1, 'x' (2.0),"
+                  + " of output of 'faulty' (4.0); its inputs: 'x' (2.0); path from the root:"
+                  + " output of 'times' (12.0) -> output of 'faulty' (4.0)");
     }
   }
 

@@ -170,17 +170,22 @@ class BackwardTest {
 
   @Test
   void aFailingLocalGradientNamesTheOpAndNodeAndLeavesTheGraphUsable() {
-    Op failing = TestOps.unary("flaky", x -> x, (x, out) -> {
-      throw new ArithmeticException("no derivative today");
-    });
+    Op failing =
+        TestOps.unary(
+            "flaky",
+            x -> x,
+            (x, out) -> {
+              throw new ArithmeticException("no derivative today");
+            });
     Value x = Value.of(2, "x");
     Value bad = x.apply(failing, NONE).labeled("bad");
     Value top = times(bad, x);
 
     assertThatThrownBy(top::backward)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("op 'flaky' failed computing its local gradient for 'bad' (2.0) at 'x' (2.0):"
-            + " no derivative today")
+        .hasMessage(
+            "op 'flaky' failed computing its local gradient for 'bad' (2.0) at 'x' (2.0):"
+                + " no derivative today")
         .hasCauseInstanceOf(ArithmeticException.class);
 
     Value fine = times(x, x);
@@ -193,12 +198,20 @@ class BackwardTest {
   void anErrorFromAnOpPropagatesUnchangedAndLeavesNoNodeMarkedVisited() {
     // The engine wraps only RuntimeExceptions; an Error such as OutOfMemoryError is never caught.
     OutOfMemoryError oom = new OutOfMemoryError("simulated");
-    Op failsBackward = TestOps.unary("hungry", x -> x, (x, out) -> {
-      throw oom;
-    });
-    Op failsForward = TestOps.unary("greedy", x -> {
-      throw oom;
-    }, (x, out) -> 1);
+    Op failsBackward =
+        TestOps.unary(
+            "hungry",
+            x -> x,
+            (x, out) -> {
+              throw oom;
+            });
+    Op failsForward =
+        TestOps.unary(
+            "greedy",
+            x -> {
+              throw oom;
+            },
+            (x, out) -> 1);
     Value x = Value.of(2, "x");
     Value xx = times(x, x);
     Value hungry = x.apply(failsBackward, NONE);

@@ -19,8 +19,10 @@ class BatchGradientsTest {
   private static Value squaredError(List<Value> parameters, int s) {
     Value a = parameters.get(0);
     Value b = parameters.get(1);
-    Value residual = a.apply(TIMES, NONE, Value.of(XS[s])).apply(PLUS, NONE, b)
-        .apply(PLUS, NONE, Value.of(-YS[s]));
+    Value residual =
+        a.apply(TIMES, NONE, Value.of(XS[s]))
+            .apply(PLUS, NONE, b)
+            .apply(PLUS, NONE, Value.of(-YS[s]));
     return residual.apply(TIMES, NONE, residual);
   }
 
@@ -52,7 +54,8 @@ class BatchGradientsTest {
         BatchGradients.compute(parameters, XS.length, BatchGradientsTest::squaredError, 1);
     for (int parallelism : new int[] {2, 3, 4, 8, 16}) {
       BatchGradients parallel =
-          BatchGradients.compute(parameters, XS.length, BatchGradientsTest::squaredError, parallelism);
+          BatchGradients.compute(
+              parameters, XS.length, BatchGradientsTest::squaredError, parallelism);
       assertThat(parallel.loss()).isEqualTo(sequential.loss());
       assertThat(parallel.gradients()).containsExactly(sequential.gradients());
     }

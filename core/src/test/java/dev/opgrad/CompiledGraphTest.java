@@ -97,7 +97,8 @@ class CompiledGraphTest {
         .hasMessage("'sum' (3.0) is not a leaf");
     assertThatThrownBy(() -> CompiledGraph.capture(root, List.of(a, Value.of(7))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Value(data=7.0, grad=0.0) is not part of the graph below Value(data=6.0, grad=0.0)");
+        .hasMessage(
+            "Value(data=7.0, grad=0.0) is not part of the graph below Value(data=6.0, grad=0.0)");
     assertThatThrownBy(() -> CompiledGraph.capture(root, List.of(a), List.of(a)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("'a' (2.0) is listed twice");

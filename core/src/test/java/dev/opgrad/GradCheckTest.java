@@ -43,13 +43,15 @@ class GradCheckTest {
     assertThat(result.opName()).isEqualTo("cube");
     assertThat(result.pointCount()).isEqualTo(4);
     assertThat(result.worstPoint()).isPresent();
-    assertThat(result.toString()).startsWith("gradcheck of 'cube' passed on 4 points; worst: input 0 at inputs [");
+    assertThat(result.toString())
+        .startsWith("gradcheck of 'cube' passed on 4 points; worst: input 0 at inputs [");
   }
 
   @Test
   void aWrongGradientFailsAndReportsTheWorstPointWithBothValues() {
     GradCheckResult result =
-        GradCheck.defaults().check(cube(false), List.of(Point.of(0.5), Point.of(2.0), Point.of(-1.0)));
+        GradCheck.defaults()
+            .check(cube(false), List.of(Point.of(0.5), Point.of(2.0), Point.of(-1.0)));
 
     assertThat(result.passed()).isFalse();
     assertThat(result.worstPoint()).contains(Point.of(2.0));
@@ -57,8 +59,9 @@ class GradCheckTest {
     assertThat(result.analytic()).isEqualTo(8.0);
     assertThat(result.numeric()).isCloseTo(12.0, org.assertj.core.api.Assertions.within(1e-6));
     assertThat(result.toString())
-        .startsWith("gradcheck of 'bad_cube' failed on 3 points; worst: input 0 at inputs [2.0]:"
-            + " analytic 8.0, numeric 12.0000");
+        .startsWith(
+            "gradcheck of 'bad_cube' failed on 3 points; worst: input 0 at inputs [2.0]:"
+                + " analytic 8.0, numeric 12.0000");
   }
 
   @Test
@@ -89,8 +92,9 @@ class GradCheckTest {
     assertThat(result.passed()).isFalse();
     assertThat(result.worstPoint()).isEmpty();
     assertThat(result)
-        .hasToString("gradcheck of 'cube' failed: no points to check; the op declares none in"
-            + " gradCheckPoints() and none were given");
+        .hasToString(
+            "gradcheck of 'cube' failed: no points to check; the op declares none in"
+                + " gradCheckPoints() and none were given");
   }
 
   @Test

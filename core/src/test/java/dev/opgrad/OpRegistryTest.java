@@ -69,25 +69,27 @@ class OpRegistryTest {
   void anOpCompiledFromSourceAndDroppedInAsAJarIsUsedByNameWithCorrectGradients() throws Exception {
     Path jar =
         new PluginJar()
-            .source("com.example.ops.Hypot", """
-                package com.example.ops;
+            .source(
+                "com.example.ops.Hypot",
+                """
+package com.example.ops;
 
-                import dev.opgrad.spi.Op;
+import dev.opgrad.spi.Op;
 
-                /** hypot(a, b) = sqrt(a² + b²), written by a third party against opgrad-core only. */
-                public final class Hypot implements Op {
-                  @Override public String name() { return "hypot"; }
-                  @Override public int arity() { return 2; }
-                  @Override public double forward(double[] in, double[] constants) {
-                    return Math.hypot(in[0], in[1]);
-                  }
-                  @Override public void localGrad(
-                      double[] in, double[] constants, double out, double[] grads) {
-                    grads[0] = in[0] / out;
-                    grads[1] = in[1] / out;
-                  }
-                }
-                """)
+/** hypot(a, b) = sqrt(a² + b²), written by a third party against opgrad-core only. */
+public final class Hypot implements Op {
+  @Override public String name() { return "hypot"; }
+  @Override public int arity() { return 2; }
+  @Override public double forward(double[] in, double[] constants) {
+    return Math.hypot(in[0], in[1]);
+  }
+  @Override public void localGrad(
+      double[] in, double[] constants, double out, double[] grads) {
+    grads[0] = in[0] / out;
+    grads[1] = in[1] / out;
+  }
+}
+""")
             .service("com.example.ops.Hypot")
             .writeTo(dir.resolve("hypot.jar"));
 
@@ -109,7 +111,8 @@ class OpRegistryTest {
       assertThat(x.grad()).isCloseTo(6.0, within(1e-15));
       assertThat(y.grad()).isCloseTo(8.0, within(1e-15));
       GradCheckResult check =
-          GradCheck.defaults().check(registry.get("hypot"), List.of(Point.of(3, 4), Point.of(-1, 0.5)));
+          GradCheck.defaults()
+              .check(registry.get("hypot"), List.of(Point.of(3, 4), Point.of(-1, 0.5)));
       assertThat(check.passed()).as(check.toString()).isTrue();
     }
 
@@ -129,21 +132,29 @@ class OpRegistryTest {
   }
 
   @Test
-  void twoProvidersOfOneNameAreReportedWithBothClassesAndJarsAndOtherOpsStillWork() throws Exception {
+  void twoProvidersOfOneNameAreReportedWithBothClassesAndJarsAndOtherOpsStillWork()
+      throws Exception {
     Path first = twice("one.Twice").writeTo(dir.resolve("one.jar"));
     Path second = twice("two.Doubler").writeTo(dir.resolve("two.jar"));
     Path other =
-        new PluginJar().op("three.Square", "square", 1, "x[0] * x[0]", "g[0] = 2 * x[0];")
+        new PluginJar()
+            .op("three.Square", "square", 1, "x[0] * x[0]", "g[0] = 2 * x[0];")
             .writeTo(dir.resolve("three.jar"));
 
     try (URLClassLoader loader = loaderOf(first, second, other)) {
       OpRegistry registry = OpRegistry.load(loader);
 
       String expected =
-          "2 providers are named 'twice': one.Twice (from " + first + ") and two.Doubler (from "
-              + second + "); remove all but one of them from the class path";
-      assertThat(registry.problems()).extracting(ProviderProblem::message).containsExactly(expected, expected);
-      assertThat(registry.problems()).extracting(ProviderProblem::providerClass)
+          "2 providers are named 'twice': one.Twice (from "
+              + first
+              + ") and two.Doubler (from "
+              + second
+              + "); remove all but one of them from the class path";
+      assertThat(registry.problems())
+          .extracting(ProviderProblem::message)
+          .containsExactly(expected, expected);
+      assertThat(registry.problems())
+          .extracting(ProviderProblem::providerClass)
           .containsExactly("one.Twice", "two.Doubler");
       assertThatThrownBy(() -> registry.get("twice"))
           .isInstanceOf(IllegalStateException.class)
@@ -157,16 +168,18 @@ class OpRegistryTest {
   void aProviderWhoseConstructorThrowsIsReportedWithItsClassAndCause() throws Exception {
     Path broken =
         new PluginJar()
-            .source("bad.Broken", """
-                package bad;
-                public final class Broken implements dev.opgrad.spi.Op {
-                  public Broken() { throw new IllegalStateException("no licence key"); }
-                  public String name() { return "broken"; }
-                  public int arity() { return 1; }
-                  public double forward(double[] x, double[] c) { return x[0]; }
-                  public void localGrad(double[] x, double[] c, double out, double[] g) { g[0] = 1; }
-                }
-                """)
+            .source(
+                "bad.Broken",
+                """
+package bad;
+public final class Broken implements dev.opgrad.spi.Op {
+  public Broken() { throw new IllegalStateException("no licence key"); }
+  public String name() { return "broken"; }
+  public int arity() { return 1; }
+  public double forward(double[] x, double[] c) { return x[0]; }
+  public void localGrad(double[] x, double[] c, double out, double[] g) { g[0] = 1; }
+}
+""")
             .service("bad.Broken")
             .op("good.Twice", "twice", 1, "2 * x[0]", "g[0] = 2;")
             .writeTo(dir.resolve("mixed.jar"));
@@ -180,15 +193,21 @@ class OpRegistryTest {
       assertThat(problem.providerClass()).isEqualTo("bad.Broken");
       assertThat(problem.location()).isEqualTo(broken.toString());
       assertThat(problem.opName()).isEmpty();
-      assertThat(problem.cause()).get().extracting(Throwable::getCause)
+      assertThat(problem.cause())
+          .get()
+          .extracting(Throwable::getCause)
           .isInstanceOf(IllegalStateException.class);
       assertThat(problem.message())
-          .isEqualTo("op provider bad.Broken (from " + broken
-              + ") cannot be instantiated: java.lang.IllegalStateException: no licence key");
+          .isEqualTo(
+              "op provider bad.Broken (from "
+                  + broken
+                  + ") cannot be instantiated: java.lang.IllegalStateException: no licence key");
       assertThatThrownBy(() -> registry.get("broken"))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("no op named 'broken'; known ops: twice; providers that failed to load, one of"
-              + " which may be it: " + problem.message());
+          .hasMessage(
+              "no op named 'broken'; known ops: twice; providers that failed to load, one of"
+                  + " which may be it: "
+                  + problem.message());
       assertTwiceStillWorks(registry);
     }
   }
@@ -207,9 +226,11 @@ class OpRegistryTest {
       OpRegistry registry = OpRegistry.load(loader);
 
       assertThat(registry.names()).containsExactly("twice");
-      assertThat(registry.problems()).extracting(ProviderProblem::providerClass)
+      assertThat(registry.problems())
+          .extracting(ProviderProblem::providerClass)
           .containsExactly("gone.Missing", "odd.NotAnOp");
-      assertThat(registry.problems()).extracting(ProviderProblem::location)
+      assertThat(registry.problems())
+          .extracting(ProviderProblem::location)
           .containsOnly(jar.toString());
       assertThat(registry.problems().get(0).message())
           .startsWith("op provider gone.Missing (listed in " + jar + ") cannot be loaded: ")
@@ -233,11 +254,16 @@ class OpRegistryTest {
       OpRegistry registry = OpRegistry.load(loader);
 
       assertThat(registry.names()).isEmpty();
-      assertThat(registry.problems()).extracting(ProviderProblem::message)
+      assertThat(registry.problems())
+          .extracting(ProviderProblem::message)
           .containsExactly(
-              "op provider bad.Spaced (from " + jar + ") has an invalid name 'Bad Name': a name is a"
+              "op provider bad.Spaced (from "
+                  + jar
+                  + ") has an invalid name 'Bad Name': a name is a"
                   + " lowercase letter followed by lowercase letters, digits or underscores",
-              "op provider bad.Nullary (from " + jar + ") (op 'nullary') has arity 0; an op takes at"
+              "op provider bad.Nullary (from "
+                  + jar
+                  + ") (op 'nullary') has arity 0; an op takes at"
                   + " least 1 input");
       assertThatThrownBy(() -> registry.get("nullary"))
           .isInstanceOf(IllegalStateException.class)
@@ -294,27 +320,43 @@ class OpRegistryTest {
     Path folder = java.nio.file.Files.createDirectories(dir.resolve("plugins"));
     Path good = twice("plug.Twice").writeTo(folder.resolve("b-twice.jar"));
     Path clash = twice("plug.OtherTwice").writeTo(folder.resolve("c-clash.jar"));
-    Path empty = new PluginJar().source("plug.Nothing", "package plug; public class Nothing {}")
-        .writeTo(folder.resolve("a-empty.jar"));
+    Path empty =
+        new PluginJar()
+            .source("plug.Nothing", "package plug; public class Nothing {}")
+            .writeTo(folder.resolve("a-empty.jar"));
     Path corrupt = java.nio.file.Files.writeString(folder.resolve("d-corrupt.jar"), "not a zip");
-    Path square = new PluginJar().op("plug.Square", "square", 1, "x[0] * x[0]", "g[0] = 2 * x[0];")
-        .writeTo(folder.resolve("e-square.jar"));
+    Path square =
+        new PluginJar()
+            .op("plug.Square", "square", 1, "x[0] * x[0]", "g[0] = 2 * x[0];")
+            .writeTo(folder.resolve("e-square.jar"));
     java.nio.file.Files.writeString(folder.resolve("notes.txt"), "ignored");
 
     OpRegistry registry = OpRegistry.withPlugins(folder);
 
     assertThat(registry.names()).containsExactly("square");
     assertThat(registry.location("square")).isEqualTo(square.toString());
-    assertThat(registry.problems()).extracting(ProviderProblem::message)
+    assertThat(registry.problems())
+        .extracting(ProviderProblem::message)
         .containsExactly(
-            "jar " + empty + " is not a valid op plugin: it has no META-INF/services/dev.opgrad.spi.Op"
+            "jar "
+                + empty
+                + " is not a valid op plugin: it has no META-INF/services/dev.opgrad.spi.Op"
                 + " entry, so it provides no op",
-            "jar " + corrupt + " is not a valid op plugin: it cannot be read as a jar ("
-                + corruptJarMessage(corrupt) + ")",
-            "2 providers are named 'twice': plug.Twice (from " + good + ") and plug.OtherTwice (from "
-                + clash + "); remove all but one of them from the class path",
-            "2 providers are named 'twice': plug.Twice (from " + good + ") and plug.OtherTwice (from "
-                + clash + "); remove all but one of them from the class path");
+            "jar "
+                + corrupt
+                + " is not a valid op plugin: it cannot be read as a jar ("
+                + corruptJarMessage(corrupt)
+                + ")",
+            "2 providers are named 'twice': plug.Twice (from "
+                + good
+                + ") and plug.OtherTwice (from "
+                + clash
+                + "); remove all but one of them from the class path",
+            "2 providers are named 'twice': plug.Twice (from "
+                + good
+                + ") and plug.OtherTwice (from "
+                + clash
+                + "); remove all but one of them from the class path");
     assertThatThrownBy(() -> registry.get("twice")).hasMessageContaining(clash.toString());
     assertThatThrownBy(() -> OpRegistry.withPlugins(dir.resolve("absent")))
         .isInstanceOf(IllegalArgumentException.class)
@@ -344,10 +386,16 @@ class OpRegistryTest {
 
       assertThat(registry.names()).containsExactly("twice");
       assertThat(registry.location("twice")).isEqualTo(onClassPath.toString());
-      assertThat(registry.problems()).extracting(ProviderProblem::message)
-          .containsExactly("jar " + copy + " brings op provider shadow.Twice, which is already on the"
-              + " class path (from " + onClassPath + "); the class path's copy is used: remove it"
-              + " from the plugin folder");
+      assertThat(registry.problems())
+          .extracting(ProviderProblem::message)
+          .containsExactly(
+              "jar "
+                  + copy
+                  + " brings op provider shadow.Twice, which is already on the"
+                  + " class path (from "
+                  + onClassPath
+                  + "); the class path's copy is used: remove it"
+                  + " from the plugin folder");
     } finally {
       thread.setContextClassLoader(saved);
     }

@@ -89,7 +89,9 @@ class ValueTest {
     assertThat(sum.data()).isEqualTo(3.0);
     assertThatThrownBy(() -> sum.setData(0))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("setData on 'sum' (3.0), which is computed by op 'plus': only a leaf's data can be set");
+        .hasMessage(
+            "setData on 'sum' (3.0), which is computed by op 'plus': only a leaf's data can be"
+                + " set");
   }
 
   @Test
@@ -130,7 +132,8 @@ class ValueTest {
 
     assertThatThrownBy(() -> x.apply(SCALE, new double[] {0}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("op 'scale' failed on 'x' (2.0) with constants [0.0]: scale by 0 is not allowed")
+        .hasMessage(
+            "op 'scale' failed on 'x' (2.0) with constants [0.0]: scale by 0 is not allowed")
         .hasCauseInstanceOf(IllegalArgumentException.class);
   }
 
@@ -151,9 +154,10 @@ class ValueTest {
   void withOnlyCoreOnTheClassPathArithmeticSaysToAddTheBuiltinOps() {
     assertThatThrownBy(() -> Value.of(1).add(2))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Value.add needs the op 'add', which opgrad-ops-builtin provides: add"
-            + " dev.opgrad:opgrad-ops-builtin to the class path (no op named 'add'; no op is"
-            + " registered)");
+        .hasMessage(
+            "Value.add needs the op 'add', which opgrad-ops-builtin provides: add"
+                + " dev.opgrad:opgrad-ops-builtin to the class path (no op named 'add'; no op is"
+                + " registered)");
     assertThatThrownBy(() -> Value.of(1).apply("tanh"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("cannot apply 'tanh' to leaf 1.0: no op named 'tanh'; no op is registered");

@@ -59,7 +59,8 @@ class VariadicOpTest {
     assertThat(three.data()).isEqualTo(29.0);
     assertThat(six.data()).isEqualTo(91.0);
     assertThat(six.inputs()).containsExactly(a, b, c, d, e, f);
-    assertThat(List.of(a, b, c, d, e, f)).extracting(Value::grad)
+    assertThat(List.of(a, b, c, d, e, f))
+        .extracting(Value::grad)
         .containsExactly(4.0, 8.0, 12.0, 16.0, 10.0, 12.0);
   }
 
@@ -90,15 +91,20 @@ class VariadicOpTest {
     assertThat(SQUARES.gradCheckPoints()).as("a variadic op has no default points").isEmpty();
     assertThatThrownBy(() -> GradCheck.defaults().check(SQUARES, List.of(Point.of())))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("op 'squares' takes any number ≥ 1 of inputs and 0 constants; the point has"
-            + " inputs []");
+        .hasMessage(
+            "op 'squares' takes any number ≥ 1 of inputs and 0 constants; the point has"
+                + " inputs []");
   }
 
   @Test
   void theRegistryAcceptsAVariadicOpFromAPluginJar() throws Exception {
     Path jar =
         new PluginJar()
-            .op("var.Total", "total", Op.VARIADIC, "java.util.Arrays.stream(x).sum()",
+            .op(
+                "var.Total",
+                "total",
+                Op.VARIADIC,
+                "java.util.Arrays.stream(x).sum()",
                 "java.util.Arrays.fill(g, 0, x.length, 1);")
             .writeTo(dir.resolve("total.jar"));
 

@@ -10,14 +10,14 @@ import java.util.Map;
 
 /**
  * Writes an expression graph as Graphviz DOT text, laid out as micrograd's {@code draw_dot}: left
- * to right, a record {@code { label | data | grad }} per value (data and grad to four decimals,
- * the label empty when there is none), and for each computed value a node named after its op with
- * an edge from the op to the value and an edge from each input to the op, in input order (an input
+ * to right, a record {@code { label | data | grad }} per value (data and grad to four decimals, the
+ * label empty when there is none), and for each computed value a node named after its op with an
+ * edge from the op to the value and an edge from each input to the op, in input order (an input
  * used twice, as in {@code a + a}, gets two edges).
  *
  * <p>Values are named {@code v0, v1, …} in {@link Traversal#postOrder} order, every value after its
- * inputs; a value's op node is {@code vN_op}.
- * The text depends only on the graph, so it is the same on every run.
+ * inputs; a value's op node is {@code vN_op}. The text depends only on the graph, so it is the same
+ * on every run.
  *
  * <pre>{@code
  * Files.writeString(Path.of("neuron.dot"), Dot.toDot(o));
@@ -41,7 +41,10 @@ public final class Dot {
           String.format(
               Locale.ROOT,
               "  v%d [shape=record, label=\"{ %s | data %.4f | grad %.4f }\"];\n",
-              id, label, value.data(), value.grad()));
+              id,
+              label,
+              value.data(),
+              value.grad()));
       if (!value.isLeaf()) {
         dot.append(String.format("  v%d_op [label=\"%s\"];\n", id, escape(value.op().name())));
         dot.append(String.format("  v%d_op -> v%d;\n", id, id));

@@ -12,8 +12,11 @@ public final class GraphvizNotFoundException extends IOException {
 
   GraphvizNotFoundException(String executable, IOException cause) {
     super(
-        "Graphviz's '" + executable + "' executable could not be started ("
-            + cause.getMessage() + "). Install Graphviz to render graphs: "
+        "Graphviz's '"
+            + executable
+            + "' executable could not be started ("
+            + cause.getMessage()
+            + "). Install Graphviz to render graphs: "
             + "'apt-get install graphviz' (Debian, Ubuntu), 'brew install graphviz' (macOS), "
             + "'choco install graphviz' (Windows), or see https://graphviz.org/download/; "
             + "Dot.toDot needs no Graphviz.",

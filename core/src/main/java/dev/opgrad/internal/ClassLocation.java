@@ -14,11 +14,14 @@ public final class ClassLocation {
   public static String of(Class<?> type) {
     String resource = type.getName().replace('.', '/') + ".class";
     ClassLoader loader = type.getClassLoader();
-    URL url = loader == null ? ClassLoader.getSystemResource(resource) : loader.getResource(resource);
+    URL url =
+        loader == null ? ClassLoader.getSystemResource(resource) : loader.getResource(resource);
     return url == null ? UNKNOWN : containerOf(url, resource);
   }
 
-  /** Returns the jar or directory of {@code url}, a resource or services file named {@code entry}. */
+  /**
+   * Returns the jar or directory of {@code url}, a resource or services file named {@code entry}.
+   */
   static String containerOf(URL url, String entry) {
     String text = url.toString();
     if (text.startsWith("jar:")) {

@@ -4,8 +4,8 @@ import dev.opgrad.spi.Op;
 import java.util.Arrays;
 
 /**
- * A graph flattened into arrays, node {@code n} after all of its inputs: its op ({@code null} for
- * a leaf), its constants, the indices of its inputs, and its data and gradient. {@link #forward()}
+ * A graph flattened into arrays, node {@code n} after all of its inputs: its op ({@code null} for a
+ * leaf), its constants, the indices of its inputs, and its data and gradient. {@link #forward()}
  * and {@link #backward()} walk the arrays in the order the eager engine walks the graph and call
  * the same {@link Op} methods with the same numbers, so they give bit-identical results, and they
  * allocate nothing.
@@ -14,7 +14,8 @@ public final class FlatGraph {
 
   private final Op[] ops;
   private final double[][] constants;
-  private final int[] inputStart; // node n's inputs are inputIndex[inputStart[n] .. inputStart[n + 1])
+  private final int[]
+      inputStart; // node n's inputs are inputIndex[inputStart[n] .. inputStart[n + 1])
   private final int[] inputIndex;
   private final double[] data;
   private final double[] grad;
@@ -24,7 +25,12 @@ public final class FlatGraph {
   private final double[] scratchGrads;
 
   private FlatGraph(
-      Op[] ops, double[][] constants, int[] inputStart, int[] inputIndex, double[] data, String[] labels) {
+      Op[] ops,
+      double[][] constants,
+      int[] inputStart,
+      int[] inputIndex,
+      double[] data,
+      String[] labels) {
     this.ops = ops;
     this.constants = constants;
     this.inputStart = inputStart;
@@ -47,7 +53,12 @@ public final class FlatGraph {
    * {@code inputIndex[inputStart[n] .. inputStart[n + 1])}, its data, and its label or null.
    */
   public static FlatGraph of(
-      Op[] ops, double[][] constants, int[] inputStart, int[] inputIndex, double[] data, String[] labels) {
+      Op[] ops,
+      double[][] constants,
+      int[] inputStart,
+      int[] inputIndex,
+      double[] data,
+      String[] labels) {
     return new FlatGraph(ops, constants, inputStart, inputIndex, data, labels);
   }
 

@@ -52,8 +52,15 @@ public final class OpDiscovery {
         String providerClass = services.classNamedIn(e.getMessage()).orElse("unknown class");
         String location = services.locationOf(providerClass);
         problems.add(
-            problem(providerClass, location, Optional.empty(),
-                "op provider " + providerClass + " (listed in " + location + ") cannot be loaded: "
+            problem(
+                providerClass,
+                location,
+                Optional.empty(),
+                "op provider "
+                    + providerClass
+                    + " (listed in "
+                    + location
+                    + ") cannot be loaded: "
                     + e.getMessage(),
                 e));
         continue;
@@ -68,20 +75,34 @@ public final class OpDiscovery {
         String invalid = invalidDescription(op, name);
         if (invalid != null) {
           problems.add(
-              problem(providerClass, location, Optional.ofNullable(name),
-                  "op provider " + providerClass + " (from " + location + ") " + invalid, null));
+              problem(
+                  providerClass,
+                  location,
+                  Optional.ofNullable(name),
+                  "op provider " + providerClass + " (from " + location + ") " + invalid,
+                  null));
           continue;
         }
       } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-        Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
+        Throwable cause =
+            e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
         problems.add(
-            problem(providerClass, location, Optional.empty(),
-                "op provider " + providerClass + " (from " + location + ") cannot be instantiated: "
+            problem(
+                providerClass,
+                location,
+                Optional.empty(),
+                "op provider "
+                    + providerClass
+                    + " (from "
+                    + location
+                    + ") cannot be instantiated: "
                     + cause,
                 e));
         continue;
       }
-      byName.computeIfAbsent(name, n -> new ArrayList<>()).add(new Found(op, providerClass, location));
+      byName
+          .computeIfAbsent(name, n -> new ArrayList<>())
+          .add(new Found(op, providerClass, location));
     }
 
     ImmutableMap.Builder<String, Op> ops = ImmutableMap.builder();
@@ -99,8 +120,14 @@ public final class OpDiscovery {
           }
           for (Found f : found) {
             problems.add(
-                problem(f.providerClass(), f.location(), Optional.of(name),
-                    found.size() + " providers are named '" + name + "': "
+                problem(
+                    f.providerClass(),
+                    f.location(),
+                    Optional.of(name),
+                    found.size()
+                        + " providers are named '"
+                        + name
+                        + "': "
                         + String.join(" and ", claimants)
                         + "; remove all but one of them from the class path",
                     null));
@@ -117,7 +144,8 @@ public final class OpDiscovery {
   /** Returns what is wrong with how {@code op} describes itself, or null if nothing is. */
   private static String invalidDescription(Op op, String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      return "has an invalid name " + (name == null ? "null" : "'" + name + "'")
+      return "has an invalid name "
+          + (name == null ? "null" : "'" + name + "'")
           + ": a name is a lowercase letter followed by lowercase letters, digits or underscores";
     }
     if (op.arity() < 1 && op.arity() != Op.VARIADIC) {
@@ -130,7 +158,12 @@ public final class OpDiscovery {
   }
 
   private static ProviderProblem problem(
-      String providerClass, String location, Optional<String> opName, String message, Throwable cause) {
-    return new ProviderProblem(providerClass, location, opName, message, Optional.ofNullable(cause));
+      String providerClass,
+      String location,
+      Optional<String> opName,
+      String message,
+      Throwable cause) {
+    return new ProviderProblem(
+        providerClass, location, opName, message, Optional.ofNullable(cause));
   }
 }

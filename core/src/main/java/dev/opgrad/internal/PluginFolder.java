@@ -19,8 +19,8 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * A folder of op plugin jars: a class loader over the valid ones, on top of a parent, and a
- * problem for each jar that is not a plugin.
+ * A folder of op plugin jars: a class loader over the valid ones, on top of a parent, and a problem
+ * for each jar that is not a plugin.
  */
 public final class PluginFolder {
 
@@ -68,10 +68,18 @@ public final class PluginFolder {
         URL onParent = parent.getResource(resource);
         if (onParent != null) {
           // The parent loads the class first, so the jar's copy would go unused without a word.
-          String message = "jar " + jar + " brings op provider " + provider + ", which is already on"
-              + " the class path (from " + ClassLocation.containerOf(onParent, resource)
-              + "); the class path's copy is used: remove it from the plugin folder";
-          problems.add(new ProviderProblem(provider, jar.toString(), Optional.empty(), message, Optional.empty()));
+          String message =
+              "jar "
+                  + jar
+                  + " brings op provider "
+                  + provider
+                  + ", which is already on"
+                  + " the class path (from "
+                  + ClassLocation.containerOf(onParent, resource)
+                  + "); the class path's copy is used: remove it from the plugin folder";
+          problems.add(
+              new ProviderProblem(
+                  provider, jar.toString(), Optional.empty(), message, Optional.empty()));
         }
       }
       try {

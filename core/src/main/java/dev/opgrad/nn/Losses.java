@@ -60,8 +60,8 @@ public final class Losses {
   }
 
   /**
-   * Returns the fraction of scores whose sign matches their label: a score above 0 predicts +1,
-   * any other −1, as in micrograd's demo.
+   * Returns the fraction of scores whose sign matches their label: a score above 0 predicts +1, any
+   * other −1, as in micrograd's demo.
    *
    * @throws IllegalArgumentException if the lists are empty or of different sizes
    */
@@ -78,8 +78,8 @@ public final class Losses {
 
   /**
    * Returns the softmax cross-entropy {@code Σ_k (log Σ_j exp(z_kj) − z_k,c_k) / n} of {@code n}
-   * samples, where {@code z_k} are sample k's logits and {@code c_k} its class, as PyTorch's
-   * {@code cross_entropy} with mean reduction.
+   * samples, where {@code z_k} are sample k's logits and {@code c_k} its class, as PyTorch's {@code
+   * cross_entropy} with mean reduction.
    *
    * <p>It is numerically stable: each sample's log-sum-exp is taken of its logits minus their
    * largest value {@code m} (a constant, as PyTorch's {@code logsumexp} detaches it), so no {@code
@@ -87,13 +87,13 @@ public final class Losses {
    * logarithm, so {@code log s} enters the graph as its first-order expansion at the point where
    * the graph is built, {@code (s − s₀)/s₀ + log s₀} with {@code s₀} the data of {@code s}: its
    * data is exactly {@code log s₀} and its gradient exactly {@code 1/s₀}, which is all a backward
-   * pass reads. Like every graph here, the result is valid for the data it was built with; build
-   * it again after changing the parameters.
+   * pass reads. Like every graph here, the result is valid for the data it was built with; build it
+   * again after changing the parameters.
    *
    * @param logits one list of logits per sample, all of the same size (the number of classes)
    * @param classes the correct class of each sample, an index into its logits
-   * @throws IllegalArgumentException if there are no samples, sizes differ, or a class index is
-   *     out of range
+   * @throws IllegalArgumentException if there are no samples, sizes differ, or a class index is out
+   *     of range
    */
   public static Value softmaxCrossEntropy(List<List<Value>> logits, int[] classes) {
     checkSizes(logits.size(), classes.length, "classes");
@@ -103,7 +103,10 @@ public final class Losses {
       List<Value> z = logits.get(k);
       checkArgument(
           z.size() == classCount,
-          "sample %s has %s logits, sample 0 has %s", k, z.size(), classCount);
+          "sample %s has %s logits, sample 0 has %s",
+          k,
+          z.size(),
+          classCount);
       checkElementIndex(classes[k], classCount, "class of sample " + k);
       double max = Double.NEGATIVE_INFINITY;
       for (Value zj : z) {

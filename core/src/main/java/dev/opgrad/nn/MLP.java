@@ -63,7 +63,10 @@ public final class MLP implements Module {
     }
     checkArgument(
         parameters.size() == count,
-        "MLP(%s, %s) has %s parameters, got %s values", inputs, layerSizes, count,
+        "MLP(%s, %s) has %s parameters, got %s values",
+        inputs,
+        layerSizes,
+        count,
         parameters.size());
     ImmutableList.Builder<Layer> layers = ImmutableList.builderWithExpectedSize(layerSizes.size());
     int p = 0;

@@ -67,6 +67,9 @@ public final class MaxMarginLoss {
     return String.format(
         Locale.ROOT,
         "loss %.4f (data %.4f + reg %.4f), accuracy %.0f%%",
-        total.data(), dataLoss, regLoss, accuracy * 100);
+        total.data(),
+        dataLoss,
+        regLoss,
+        accuracy * 100);
   }
 }

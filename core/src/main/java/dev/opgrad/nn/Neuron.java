@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * One neuron: {@code activation(b + w0·x0 + w1·x1 + …)}, the sum taken in that order, starting
- * from the bias, as micrograd does, but as one node of the op {@code linear} ({@link
- * Value#linear}) rather than micrograd's chain of {@code 2n} {@code mul} and {@code add} nodes: the
- * same numbers, bit for bit, in a graph {@code 2n − 1} nodes smaller. Weights start uniform in [−1,
- * 1), drawn from the given generator in order; the bias starts at 0.
+ * One neuron: {@code activation(b + w0·x0 + w1·x1 + …)}, the sum taken in that order, starting from
+ * the bias, as micrograd does, but as one node of the op {@code linear} ({@link Value#linear})
+ * rather than micrograd's chain of {@code 2n} {@code mul} and {@code add} nodes: the same numbers,
+ * bit for bit, in a graph {@code 2n − 1} nodes smaller. Weights start uniform in [−1, 1), drawn
+ * from the given generator in order; the bias starts at 0.
  */
 public final class Neuron implements Module {
 
@@ -32,7 +32,9 @@ public final class Neuron implements Module {
     this(randomWeights(inputs, random), Value.of(0), activation);
   }
 
-  /** A neuron over existing values: its parameters are {@code weights} and {@code bias} themselves. */
+  /**
+   * A neuron over existing values: its parameters are {@code weights} and {@code bias} themselves.
+   */
   Neuron(List<Value> weights, Value bias, Activation activation) {
     this.activation = checkNotNull(activation, "activation");
     this.weights = ImmutableList.copyOf(weights);
@@ -86,7 +88,10 @@ public final class Neuron implements Module {
   @Override
   public String toString() {
     String name = activation.name();
-    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT)
-        + "Neuron(" + weights.size() + ")";
+    return name.charAt(0)
+        + name.substring(1).toLowerCase(Locale.ROOT)
+        + "Neuron("
+        + weights.size()
+        + ")";
   }
 }

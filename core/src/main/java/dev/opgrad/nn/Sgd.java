@@ -9,8 +9,8 @@ import java.util.function.IntToDoubleFunction;
 
 /**
  * Plain gradient descent, {@code p ← p − lr(k)·∂loss/∂p} at step {@code k} (from 0), with a
- * learning rate that may follow a schedule: micrograd's moons demo uses {@code k -> 1.0 - 0.9 * k
- * / 100}.
+ * learning rate that may follow a schedule: micrograd's moons demo uses {@code k -> 1.0 - 0.9 * k /
+ * 100}.
  */
 public final class Sgd implements Optimizer {
 

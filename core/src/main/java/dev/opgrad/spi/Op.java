@@ -9,22 +9,23 @@ import java.util.List;
  * One differentiable scalar operation: the service that every opgrad op provides, in the spirit of
  * PyTorch's {@code torch.autograd.Function}.
  *
- * <p>An op maps {@link #arity()} input values, and {@link #constantCount()} constant parameters,
- * to one output value; a {@link #VARIADIC variadic} op takes any number of inputs, at least one. {@link #forward} computes the output; {@link #localGrad} gives the partial
- * derivative of the output with respect to each input, which the backward pass multiplies by the
- * output's gradient and adds into the inputs' gradients (the chain rule).
+ * <p>An op maps {@link #arity()} input values, and {@link #constantCount()} constant parameters, to
+ * one output value; a {@link #VARIADIC variadic} op takes any number of inputs, at least one.
+ * {@link #forward} computes the output; {@link #localGrad} gives the partial derivative of the
+ * output with respect to each input, which the backward pass multiplies by the output's gradient
+ * and adds into the inputs' gradients (the chain rule).
  *
  * <h2>Discovery</h2>
  *
  * Ops are found with {@link java.util.ServiceLoader}: an implementation needs a public no-argument
- * constructor and an entry in {@code META-INF/services/dev.opgrad.spi.Op}, which Google
- * AutoService writes for a class annotated {@code @AutoService(Op.class)}. The op's {@link
- * #name()} is its key in the registry; it must be unique among the ops on the class path.
+ * constructor and an entry in {@code META-INF/services/dev.opgrad.spi.Op}, which Google AutoService
+ * writes for a class annotated {@code @AutoService(Op.class)}. The op's {@link #name()} is its key
+ * in the registry; it must be unique among the ops on the class path.
  *
  * <h2>Constants</h2>
  *
- * Some ops have parameters that are not graph inputs: the exponent of {@code pow}, the degree of
- * a Legendre polynomial. They are passed as {@code constants}, an array of {@link #constantCount()}
+ * Some ops have parameters that are not graph inputs: the exponent of {@code pow}, the degree of a
+ * Legendre polynomial. They are passed as {@code constants}, an array of {@link #constantCount()}
  * numbers fixed when the node is created ({@code x.pow(3)} calls {@code pow} with inputs {@code
  * [x]} and constants {@code [3]}). Constants never receive a gradient. An op that accepts only some
  * constants (an integer degree, say) rejects the others by throwing {@link
@@ -88,8 +89,8 @@ public interface Op {
    *
    * @param inputs the input values {@link #forward} was called with; do not modify
    * @param constants the constant parameters; do not modify
-   * @param output the value {@link #forward} returned for these inputs, so that ops such as
-   *     {@code tanh} or {@code exp} need not compute it again
+   * @param output the value {@link #forward} returned for these inputs, so that ops such as {@code
+   *     tanh} or {@code exp} need not compute it again
    * @param grads where to write the local gradients, one per input; it may be longer than {@code
    *     inputs}, and its other elements must be left alone
    */
@@ -99,8 +100,8 @@ public interface Op {
    * Points of this op's domain where it is differentiable, for {@link dev.opgrad.GradCheck} and
    * tests that build random graphs. By default, for an op without constants: every combination of
    * the inputs {@code -1.7, -0.6, 0.4, 1.3} (at most 64 points). An op with constants, or with a
-   * smaller domain ({@code log} needs positive inputs), overrides this; so does a {@link
-   * #VARIADIC} op, which has no default points.
+   * smaller domain ({@code log} needs positive inputs), overrides this; so does a {@link #VARIADIC}
+   * op, which has no default points.
    */
   default List<Point> gradCheckPoints() {
     if (constantCount() > 0 || arity() == VARIADIC) {

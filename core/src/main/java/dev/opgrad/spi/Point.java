@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.primitives.ImmutableDoubleArray;
 
 /**
- * A point of an op's domain, inputs and constants, at which the op is differentiable: where
- * {@link dev.opgrad.GradCheck} compares its local gradient with finite differences.
+ * A point of an op's domain, inputs and constants, at which the op is differentiable: where {@link
+ * dev.opgrad.GradCheck} compares its local gradient with finite differences.
  */
 public final class Point {
 
@@ -20,10 +20,13 @@ public final class Point {
 
   /** A point of an op without constants. */
   public static Point of(double... inputs) {
-    return new Point(ImmutableDoubleArray.copyOf(checkNotNull(inputs, "inputs")), ImmutableDoubleArray.of());
+    return new Point(
+        ImmutableDoubleArray.copyOf(checkNotNull(inputs, "inputs")), ImmutableDoubleArray.of());
   }
 
-  /** A point of an op with constants, such as {@code Point.withConstants(new double[] {3}, 1.5)}. */
+  /**
+   * A point of an op with constants, such as {@code Point.withConstants(new double[] {3}, 1.5)}.
+   */
   public static Point withConstants(double[] constants, double... inputs) {
     return new Point(
         ImmutableDoubleArray.copyOf(checkNotNull(inputs, "inputs")),
@@ -42,7 +45,9 @@ public final class Point {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Point that && inputs.equals(that.inputs) && constants.equals(that.constants);
+    return other instanceof Point that
+        && inputs.equals(that.inputs)
+        && constants.equals(that.constants);
   }
 
   @Override

@@ -19,7 +19,8 @@ class DotTest {
     d.backward();
 
     assertThat(Dot.toDot(d))
-        .isEqualTo("""
+        .isEqualTo(
+            """
             digraph opgrad {
               rankdir=LR;
               v0 [shape=record, label="{ a | data 2.0000 | grad -3.0000 }"];
@@ -44,7 +45,8 @@ class DotTest {
     Value a = Value.of(3);
 
     assertThat(Dot.toDot(plus(a, a)))
-        .isEqualTo("""
+        .isEqualTo(
+            """
             digraph opgrad {
               rankdir=LR;
               v0 [shape=record, label="{  | data 3.0000 | grad 0.0000 }"];

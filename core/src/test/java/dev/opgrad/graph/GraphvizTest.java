@@ -57,7 +57,9 @@ class GraphvizTest {
   void rejectsAFileNameWithoutAnImageFormat() {
     assertThatThrownBy(() -> Graphviz.render(dot(), dir.resolve("e.txt")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("cannot tell the image format of " + dir.resolve("e.txt")
-            + ": name it .svg, .png or .pdf");
+        .hasMessage(
+            "cannot tell the image format of "
+                + dir.resolve("e.txt")
+                + ": name it .svg, .png or .pdf");
   }
 }

@@ -47,12 +47,21 @@ public final class PluginJar {
     int dot = className.lastIndexOf('.');
     String source =
         (dot < 0 ? "" : "package " + className.substring(0, dot) + ";\n")
-            + "public final class " + className.substring(dot + 1) + " implements dev.opgrad.spi.Op {\n"
-            + "  public String name() { return \"" + name + "\"; }\n"
-            + "  public int arity() { return " + arity + "; }\n"
-            + "  public double forward(double[] x, double[] c) { return " + forward + "; }\n"
+            + "public final class "
+            + className.substring(dot + 1)
+            + " implements dev.opgrad.spi.Op {\n"
+            + "  public String name() { return \""
+            + name
+            + "\"; }\n"
+            + "  public int arity() { return "
+            + arity
+            + "; }\n"
+            + "  public double forward(double[] x, double[] c) { return "
+            + forward
+            + "; }\n"
             + "  public void localGrad(double[] x, double[] c, double out, double[] g) { "
-            + localGrad + " }\n"
+            + localGrad
+            + " }\n"
             + "}\n";
     return source(className, source).service(className);
   }
@@ -90,7 +99,8 @@ public final class PluginJar {
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
         Stream<Path> classFiles = Files.walk(classes)) {
       for (Path file : (Iterable<Path>) classFiles.filter(Files::isRegularFile)::iterator) {
-        out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
+        out.putNextEntry(
+            new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
         out.write(Files.readAllBytes(file));
         out.closeEntry();
       }
@@ -106,7 +116,8 @@ public final class PluginJar {
   /** The jar or directory holding opgrad-core's classes, which plugins compile against. */
   private static String coreClasses() {
     try {
-      return Path.of(Op.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      return Path.of(Op.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

@@ -52,7 +52,10 @@ public final class TestOps {
         }
       };
 
-  /** {@code weighted(a..e) = a + 2b + 3c + 4d + 5e}, more inputs than backward's first scratch space. */
+  /**
+   * {@code weighted(a..e) = a + 2b + 3c + 4d + 5e}, more inputs than backward's first scratch
+   * space.
+   */
   public static final Op WEIGHTED =
       new Op() {
         @Override
@@ -95,8 +98,8 @@ public final class TestOps {
   }
 
   /**
-   * An op without constants named {@code name}: {@code f} computes it from its inputs, {@code grads}
-   * writes its local gradients (or does not, or throws, to imitate a faulty op).
+   * An op without constants named {@code name}: {@code f} computes it from its inputs, {@code
+   * grads} writes its local gradients (or does not, or throws, to imitate a faulty op).
    */
   public static Op op(String name, int arity, ToDoubleFunction<double[]> f, GradWriter grads) {
     return new Op() {
@@ -124,10 +127,12 @@ public final class TestOps {
 
   /**
    * An op of one input named {@code name}: {@code f} computes it, {@code grad} its local gradient
-   * from the input and the output. Throwing from {@code grad} or returning NaN imitates a faulty op.
+   * from the input and the output. Throwing from {@code grad} or returning NaN imitates a faulty
+   * op.
    */
   public static Op unary(String name, DoubleUnaryOperator f, DoubleBinaryOperator grad) {
-    return op(name, 1, x -> f.applyAsDouble(x[0]), (x, out, g) -> g[0] = grad.applyAsDouble(x[0], out));
+    return op(
+        name, 1, x -> f.applyAsDouble(x[0]), (x, out, g) -> g[0] = grad.applyAsDouble(x[0], out));
   }
 
   private static Op binary(

@@ -93,8 +93,7 @@ class AdamTest {
   void rejectsBadSettings() {
     Adam.Builder builder = Adam.builder(List.of(Value.of(1)));
 
-    assertThatThrownBy(() -> builder.betas(1, 0.9))
-        .hasMessage("beta1 must be in [0, 1), got 1.0");
+    assertThatThrownBy(() -> builder.betas(1, 0.9)).hasMessage("beta1 must be in [0, 1), got 1.0");
     assertThatThrownBy(() -> builder.decoupledWeightDecay(-1))
         .hasMessage("weight decay must not be negative, got -1.0");
   }

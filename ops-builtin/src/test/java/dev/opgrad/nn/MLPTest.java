@@ -36,7 +36,8 @@ class MLPTest {
 
   @Test
   void theSameSeedGivesTheSameWeights() {
-    assertThat(moons(5).parameters()).extracting(Value::data)
+    assertThat(moons(5).parameters())
+        .extracting(Value::data)
         .containsExactlyElementsOf(moons(5).parameters().stream().map(Value::data).toList());
     assertThat(moons(5).parameters().get(0).data())
         .isNotEqualTo(moons(6).parameters().get(0).data());
@@ -55,7 +56,8 @@ class MLPTest {
 
     assertThat(over.parameters()).containsExactlyElementsOf(leaves);
     assertThat(score.data()).isEqualTo(expected.data());
-    assertThat(leaves).extracting(Value::grad)
+    assertThat(leaves)
+        .extracting(Value::grad)
         .containsExactlyElementsOf(model.parameters().stream().map(Value::grad).toList());
     assertThat(over.toString()).isEqualTo("MLP(2, [16, 16, 1], RELU)");
   }

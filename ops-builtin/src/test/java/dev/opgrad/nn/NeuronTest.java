@@ -20,11 +20,16 @@ class NeuronTest {
     assertThat(neuron.weights())
         .extracting(Value::data)
         .containsExactly(
-            expected.nextDouble() * 2 - 1, expected.nextDouble() * 2 - 1,
+            expected.nextDouble() * 2 - 1,
+            expected.nextDouble() * 2 - 1,
             expected.nextDouble() * 2 - 1);
     assertThat(neuron.bias().data()).isEqualTo(0.0);
-    assertThat(neuron.parameters()).containsExactly(
-        neuron.weights().get(0), neuron.weights().get(1), neuron.weights().get(2), neuron.bias());
+    assertThat(neuron.parameters())
+        .containsExactly(
+            neuron.weights().get(0),
+            neuron.weights().get(1),
+            neuron.weights().get(2),
+            neuron.bias());
   }
 
   @Test

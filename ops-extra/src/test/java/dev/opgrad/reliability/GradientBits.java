@@ -33,7 +33,8 @@ public final class GradientBits {
     Value[] values = graph.toValues();
     Value root = values[values.length - 1];
     root.backward();
-    StringBuilder bits = new StringBuilder(Long.toHexString(Double.doubleToRawLongBits(root.data())));
+    StringBuilder bits =
+        new StringBuilder(Long.toHexString(Double.doubleToRawLongBits(root.data())));
     for (Value leaf : graph.leavesOf(values)) {
       bits.append(' ').append(Long.toHexString(Double.doubleToRawLongBits(leaf.grad())));
     }
@@ -52,7 +53,8 @@ public final class GradientBits {
         sources.add(random.nextInt(16));
       }
       choices.add(
-          new NodeChoice(random.nextInt(1000), random.nextInt(1000), random.nextInt(-100, 101), sources));
+          new NodeChoice(
+              random.nextInt(1000), random.nextInt(1000), random.nextInt(-100, 101), sources));
     }
     return RandomGraph.of(choices, ops, registry.get("add"));
   }

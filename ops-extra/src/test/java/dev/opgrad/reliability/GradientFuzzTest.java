@@ -32,11 +32,11 @@ import org.hipparchus.analysis.differentiation.Gradient;
  *   <li>central finite differences of the whole graph, with PyTorch gradcheck's tolerances, and a
  *       step per leaf small enough that no node moves by more than 1e-6 (a log at 0.05 behind a
  *       steep path must not be pushed out of its neighbourhood);
- *   <li>Hipparchus' forward-mode derivatives ({@link Gradient}, one variable per leaf) to 1e-9,
- *       and each node's value Hipparchus' to 1e-12 at the same inputs, for graphs whose ops all
- *       have a {@link HipparchusOps counterpart}. This is the sharp check: it catches a local
- *       gradient wrong by one part in a million, which finite differences cannot see. Graphs with
- *       an op without a counterpart are checked by finite differences only; {@link
+ *   <li>Hipparchus' forward-mode derivatives ({@link Gradient}, one variable per leaf) to 1e-9, and
+ *       each node's value Hipparchus' to 1e-12 at the same inputs, for graphs whose ops all have a
+ *       {@link HipparchusOps counterpart}. This is the sharp check: it catches a local gradient
+ *       wrong by one part in a million, which finite differences cannot see. Graphs with an op
+ *       without a counterpart are checked by finite differences only; {@link
  *       #everyDiscoveredOpIsFuzzed()} prints those ops, and the statistics count such graphs.
  * </ul>
  *
@@ -44,13 +44,14 @@ import org.hipparchus.analysis.differentiation.Gradient;
  * NaN or infinity inside a valid domain fails too.
  *
  * <p>The seed is fixed, so every run fuzzes the same graphs; a graph is drawn from lists of
- * integers ({@link NodeChoice}), so jqwik shrinks a failure to a minimal graph and prints it node by
- * node. The number of graphs is {@code jqwik.tries.default} (10,000 in {@code
+ * integers ({@link NodeChoice}), so jqwik shrinks a failure to a minimal graph and prints it node
+ * by node. The number of graphs is {@code jqwik.tries.default} (10,000 in {@code
  * junit-platform.properties}); {@code -Djqwik.tries.default=100000} runs 10<sup>5</sup>.
  */
 class GradientFuzzTest {
 
-  private static final OpRegistry REGISTRY = OpRegistry.load(GradientFuzzTest.class.getClassLoader());
+  private static final OpRegistry REGISTRY =
+      OpRegistry.load(GradientFuzzTest.class.getClassLoader());
 
   /** Every op with points to be placed at, in alphabetical order. */
   private static final List<Op> FUZZED = RandomGraph.fuzzableOps(REGISTRY);
@@ -64,7 +65,10 @@ class GradientFuzzTest {
                 Arbitraries.integers().between(-100, 100),
                 Arbitraries.integers().between(0, 15).list().ofSize(4))
             .as(NodeChoice::new);
-    return node.list().ofMinSize(1).ofMaxSize(16).withSizeDistribution(RandomDistribution.uniform())
+    return node.list()
+        .ofMinSize(1)
+        .ofMaxSize(16)
+        .withSizeDistribution(RandomDistribution.uniform())
         .map(choices -> RandomGraph.of(choices, FUZZED, REGISTRY.get("add")));
   }
 
@@ -102,8 +106,10 @@ class GradientFuzzTest {
 
     Optional<Gradient[]> forward = graph.forwardMode(HipparchusOps.BY_NAME, values);
     Statistics.label("checked against")
-        .collect(forward.isPresent() ? "Hipparchus and finite differences" : "finite differences only");
-    Statistics.label("nodes").collect(graph.size() < 10 ? "1-9" : graph.size() < 30 ? "10-29" : "30+");
+        .collect(
+            forward.isPresent() ? "Hipparchus and finite differences" : "finite differences only");
+    Statistics.label("nodes")
+        .collect(graph.size() < 10 ? "1-9" : graph.size() < 30 ? "10-29" : "30+");
     Statistics.label("shared subexpressions").collect(Math.min(graph.sharedNodeCount(), 3));
     if (forward.isPresent()) {
       for (int n = 0; n < values.length; n++) {
@@ -128,14 +134,18 @@ class GradientFuzzTest {
         REGISTRY.names().stream().filter(name -> !FUZZED.contains(REGISTRY.get(name))).toList();
     List<String> finiteDifferencesOnly =
         REGISTRY.names().stream().filter(name -> !HipparchusOps.BY_NAME.containsKey(name)).toList();
-    System.out.println("fuzzed ops: " + FUZZED.stream().map(Op::name).toList()
-        + "; without a Hipparchus counterpart (finite differences only): " + finiteDifferencesOnly);
+    System.out.println(
+        "fuzzed ops: "
+            + FUZZED.stream().map(Op::name).toList()
+            + "; without a Hipparchus counterpart (finite differences only): "
+            + finiteDifferencesOnly);
 
     assertThat(REGISTRY.problems()).isEmpty();
-    assertThat(REGISTRY.names()).contains("add", "div", "exp", "mul", "neg", "pow", "relu", "sub", "tanh");
+    assertThat(REGISTRY.names())
+        .contains("add", "div", "exp", "mul", "neg", "pow", "relu", "sub", "tanh");
     assertThat(unfuzzed).as("ops that declare no gradCheckPoints").isEmpty();
-    assertThat(finiteDifferencesOnly).as("built-in ops must have a counterpart")
-        .doesNotContain(
-            "add", "div", "exp", "linear", "mul", "neg", "pow", "relu", "sub", "tanh");
+    assertThat(finiteDifferencesOnly)
+        .as("built-in ops must have a counterpart")
+        .doesNotContain("add", "div", "exp", "linear", "mul", "neg", "pow", "relu", "sub", "tanh");
   }
 }

@@ -70,7 +70,8 @@ final class HipparchusOps {
     }
     Gradient current = x;
     for (int k = 1; k < degree; k++) {
-      Gradient next = x.multiply(current).multiply(2 * k + 1).subtract(previous.multiply(k)).divide(k + 1);
+      Gradient next =
+          x.multiply(current).multiply(2 * k + 1).subtract(previous.multiply(k)).divide(k + 1);
       previous = current;
       current = next;
     }

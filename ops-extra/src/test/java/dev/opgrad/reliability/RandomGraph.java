@@ -33,7 +33,9 @@ import org.hipparchus.analysis.differentiation.Gradient;
  */
 final class RandomGraph {
 
-  /** A leaf ({@code op == null}) holding {@code leafValue}, or {@code op} applied to earlier nodes. */
+  /**
+   * A leaf ({@code op == null}) holding {@code leafValue}, or {@code op} applied to earlier nodes.
+   */
   private record Node(Op op, double[] constants, int[] inputs, double leafValue) {}
 
   private final List<Node> nodes;
@@ -41,7 +43,8 @@ final class RandomGraph {
 
   private RandomGraph(List<Node> nodes) {
     this.nodes = nodes;
-    this.leafNodes = IntStream.range(0, nodes.size()).filter(n -> nodes.get(n).op() == null).toArray();
+    this.leafNodes =
+        IntStream.range(0, nodes.size()).filter(n -> nodes.get(n).op() == null).toArray();
   }
 
   /** The ops of {@code registry} that declare points to be placed at, in alphabetical order. */
@@ -49,7 +52,10 @@ final class RandomGraph {
     return registry.ops().values().stream().filter(op -> !op.gradCheckPoints().isEmpty()).toList();
   }
 
-  /** Builds the graph that {@code choices} describe over {@code ops}, summing sinks with {@code add}. */
+  /**
+   * Builds the graph that {@code choices} describe over {@code ops}, summing sinks with {@code
+   * add}.
+   */
   static RandomGraph of(List<NodeChoice> choices, List<Op> ops, Op add) {
     List<Node> nodes = new ArrayList<>();
     List<Double> values = new ArrayList<>();
@@ -93,7 +99,8 @@ final class RandomGraph {
     return nodes.size() - 1;
   }
 
-  private static int apply(List<Node> nodes, List<Double> values, Op op, double[] constants, int... inputs) {
+  private static int apply(
+      List<Node> nodes, List<Double> values, Op op, double[] constants, int... inputs) {
     double[] data = new double[inputs.length];
     for (int i = 0; i < inputs.length; i++) {
       data[i] = values.get(inputs[i]);
@@ -179,7 +186,9 @@ final class RandomGraph {
     return result;
   }
 
-  /** Builds the graph as opgrad values; the root is the last element, leaf {@code k} labelled xk. */
+  /**
+   * Builds the graph as opgrad values; the root is the last element, leaf {@code k} labelled xk.
+   */
   Value[] toValues() {
     Value[] values = new Value[nodes.size()];
     int leaf = 0;
@@ -206,12 +215,13 @@ final class RandomGraph {
   /**
    * Every node in Hipparchus forward mode, one variable per leaf, or empty if an op of the graph
    * has no counterpart in {@code counterparts}. Each op node is computed from its inputs carrying
-   * the <em>values</em> opgrad computed ({@code values}, which {@link #toValues()} returned) and the
-   * derivatives Hipparchus propagated: Hipparchus and the ops round differently, and through the
-   * shifts that place nodes at their points a difference in the last bits of a value would grow
+   * the <em>values</em> opgrad computed ({@code values}, which {@link #toValues()} returned) and
+   * the derivatives Hipparchus propagated: Hipparchus and the ops round differently, and through
+   * the shifts that place nodes at their points a difference in the last bits of a value would grow
    * into a difference of derivatives that says nothing about either.
    */
-  Optional<Gradient[]> forwardMode(Map<String, HipparchusOps.Counterpart> counterparts, Value[] values) {
+  Optional<Gradient[]> forwardMode(
+      Map<String, HipparchusOps.Counterpart> counterparts, Value[] values) {
     Gradient[] computed = new Gradient[nodes.size()];
     Gradient[] carried = new Gradient[nodes.size()];
     int leaf = 0;

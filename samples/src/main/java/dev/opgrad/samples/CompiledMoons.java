@@ -39,7 +39,8 @@ public final class CompiledMoons {
         out.printf("%4d  %-22s  %-22s  %s%n", k, eager[k], compiled[k], same ? "yes" : "NO");
       }
     }
-    out.printf("%d of %d steps identical; final accuracy %.0f%%%n",
+    out.printf(
+        "%d of %d steps identical; final accuracy %.0f%%%n",
         identical, Moons.STEPS, 100 * Moons.loss(model).accuracy());
     return new double[][] {eager, compiled};
   }

@@ -25,24 +25,40 @@ public record Demo(String name, String description, Runner runner) {
 
   private static final List<Demo> SAMPLES =
       List.of(
-          new Demo("expression", "micrograd's README expression and its gradients",
+          new Demo(
+              "expression",
+              "micrograd's README expression and its gradients",
               (out, dir) -> ReadmeExpression.run(out)),
-          new Demo("neuron", "the lecture's neuron, its gradients and its graph (DOT, SVG)",
+          new Demo(
+              "neuron",
+              "the lecture's neuron, its gradients and its graph (DOT, SVG)",
               LectureNeuron::run),
-          new Demo("tanh", "tanh as one op and built from exp: equal values and gradients",
+          new Demo(
+              "tanh",
+              "tanh as one op and built from exp: equal values and gradients",
               (out, dir) -> TanhComparison.run(out)),
-          new Demo("four", "an MLP(3, [4, 4, 1]) trained on the lecture's four examples",
+          new Demo(
+              "four",
+              "an MLP(3, [4, 4, 1]) trained on the lecture's four examples",
               (out, dir) -> FourExamples.run(out)),
-          new Demo("moons", "micrograd's moons demo: MLP(2, [16, 16, 1]), 100 steps, a PNG",
-              Moons::run),
-          new Demo("legendre", "PyTorch's Legendre fit of sin(x) with the plugin op legendre3",
+          new Demo(
+              "moons", "micrograd's moons demo: MLP(2, [16, 16, 1]), 100 steps, a PNG", Moons::run),
+          new Demo(
+              "legendre",
+              "PyTorch's Legendre fit of sin(x) with the plugin op legendre3",
               (out, dir) -> LegendreFit.run(out)));
 
   private static final List<Demo> ALL =
       List.of(
           new Demo("tour", "every sample below in turn, micrograd's story end to end", Tour::run),
-          SAMPLES.get(0), SAMPLES.get(1), SAMPLES.get(2), SAMPLES.get(3), SAMPLES.get(4),
-          new Demo("compiled", "moons trained eagerly and by compiled replay: the same losses",
+          SAMPLES.get(0),
+          SAMPLES.get(1),
+          SAMPLES.get(2),
+          SAMPLES.get(3),
+          SAMPLES.get(4),
+          new Demo(
+              "compiled",
+              "moons trained eagerly and by compiled replay: the same losses",
               (out, dir) -> CompiledMoons.run(out)),
           SAMPLES.get(5));
 

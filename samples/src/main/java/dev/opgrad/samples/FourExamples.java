@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The lecture's tiny dataset: four examples of three inputs, targets ±1, fitted by an MLP(3, [4,
- * 4, 1]) with tanh through plain gradient descent on the mean squared error.
+ * The lecture's tiny dataset: four examples of three inputs, targets ±1, fitted by an MLP(3, [4, 4,
+ * 1]) with tanh through plain gradient descent on the mean squared error.
  */
 public final class FourExamples {
 

@@ -25,8 +25,8 @@ public final class LectureNeuron {
   }
 
   /**
-   * Builds the neuron, backpropagates, prints its value and gradients to {@code out} and writes
-   * its graph to {@code outputDir}.
+   * Builds the neuron, backpropagates, prints its value and gradients to {@code out} and writes its
+   * graph to {@code outputDir}.
    *
    * @return the output {@code o}
    */

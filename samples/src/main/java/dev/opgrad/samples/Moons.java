@@ -29,9 +29,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * micrograd's demo: an MLP(2, [16, 16, 1]) with ReLU learns to separate the two moons of
  * micrograd's 100 points (sklearn's {@code make_moons(100, noise=0.1)} after {@code
- * np.random.seed(1337)}) with the max-margin loss plus 1e-4·L2, by full-batch gradient descent
- * with the learning rate {@code 1 − 0.9·k/100} at step k, for 100 steps. It draws a progress bar
- * while it trains and writes the decision boundary with the points to {@code moons.png}.
+ * np.random.seed(1337)}) with the max-margin loss plus 1e-4·L2, by full-batch gradient descent with
+ * the learning rate {@code 1 − 0.9·k/100} at step k, for 100 steps. It draws a progress bar while
+ * it trains and writes the decision boundary with the points to {@code moons.png}.
  */
 public final class Moons {
 
@@ -154,7 +154,10 @@ public final class Moons {
 
   private static String progressBar(int done) {
     int filled = done * BAR_WIDTH / STEPS;
-    return "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] "
+    return "["
+        + "#".repeat(filled)
+        + "-".repeat(BAR_WIDTH - filled)
+        + "] "
         + String.format("%3d/%d", done, STEPS);
   }
 

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Every op of a registry with where it comes from and whether its local gradient passes {@link
- * GradCheck} at the points it declares, and the registry's problems: what {@code opgrad ops} prints.
+ * GradCheck} at the points it declares, and the registry's problems: what {@code opgrad ops}
+ * prints.
  *
  * <pre>{@code
  * OpCatalog.checked(OpRegistry.withPlugins(Path.of("plugins"))).print(new PrintWriter(System.out, true));
@@ -81,8 +82,14 @@ public final class OpCatalog {
                 entries.add(
                     check
                         ? checkedEntry(name, op, registry.location(name))
-                        : new Entry(name, op.arity(), op.constantCount(), op.getClass().getName(),
-                            registry.location(name), "-", "")));
+                        : new Entry(
+                            name,
+                            op.arity(),
+                            op.constantCount(),
+                            op.getClass().getName(),
+                            registry.location(name),
+                            "-",
+                            "")));
     return new OpCatalog(entries.build(), registry.problems());
   }
 
@@ -98,7 +105,13 @@ public final class OpCatalog {
       failure = e.getMessage();
     }
     return new Entry(
-        name, op.arity(), op.constantCount(), op.getClass().getName(), location, gradCheck, failure);
+        name,
+        op.arity(),
+        op.constantCount(),
+        op.getClass().getName(),
+        location,
+        gradCheck,
+        failure);
   }
 
   /** The ops, in alphabetical order. */
@@ -125,9 +138,13 @@ public final class OpCatalog {
     rows.add(HEADER);
     for (Entry e : entries) {
       rows.add(
-          List.of(e.name(), e.arity() == Op.VARIADIC ? "any" : String.valueOf(e.arity()),
+          List.of(
+              e.name(),
+              e.arity() == Op.VARIADIC ? "any" : String.valueOf(e.arity()),
               String.valueOf(e.constantCount()),
-              e.gradCheck(), e.providerClass(), e.location()));
+              e.gradCheck(),
+              e.providerClass(),
+              e.location()));
     }
     int[] widths = new int[HEADER.size()];
     for (List<String> row : rows) {

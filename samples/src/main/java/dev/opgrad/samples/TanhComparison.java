@@ -51,8 +51,7 @@ public final class TanhComparison {
     for (int i = 0; i < LEAVES.length; i++) {
       equal &= row(out, LEAVES[i] + ".grad", a[i + 1].grad(), c[i + 1].grad());
     }
-    out.printf(
-        "  %-12s %22d %22d%n", "graph nodes", atomicGraph.size(), compositeGraph.size());
+    out.printf("  %-12s %22d %22d%n", "graph nodes", atomicGraph.size(), compositeGraph.size());
     out.printf(
         "  %-12s %22.3f %22.3f%n", "µs fwd+bwd", microsPerRun(atomic), microsPerRun(composite));
     out.printf("  value and every gradient equal to %.0e: %s%n", TOLERANCE, equal ? "yes" : "NO");

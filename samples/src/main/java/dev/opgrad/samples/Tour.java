@@ -6,10 +6,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * Runs every sample in order, micrograd's story from an expression to a trained network: the
- * README expression, the lecture's neuron and its graph, tanh atomic vs composite, the four
- * examples, the moons demo, the Legendre fit. Pictures go to {@code --out DIR} (default
- * target/tour).
+ * Runs every sample in order, micrograd's story from an expression to a trained network: the README
+ * expression, the lecture's neuron and its graph, tanh atomic vs composite, the four examples, the
+ * moons demo, the Legendre fit. Pictures go to {@code --out DIR} (default target/tour).
  */
 public final class Tour {
 

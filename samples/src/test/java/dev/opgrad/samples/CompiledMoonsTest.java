@@ -40,7 +40,8 @@ class CompiledMoonsTest {
       assertThat(compiled.forward()).isEqualTo(loss.data());
       compiled.backward();
       for (int i = 0; i < eager.size(); i++) {
-        assertThat(compiled.grad(i)).as("grad of parameter %d at step %d", i, k)
+        assertThat(compiled.grad(i))
+            .as("grad of parameter %d at step %d", i, k)
             .isEqualTo(eager.get(i).grad());
       }
       double learningRate = Moons.learningRate(k);

@@ -24,7 +24,8 @@ class LectureNeuronTest {
 
     String printed = bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
     assertThat(printed)
-        .startsWith("""
+        .startsWith(
+            """
             The lecture's neuron, o = tanh(x1*w1 + x2*w2 + b)
               o = 0.7071067811865477
               x1.grad = -1.5000
@@ -33,7 +34,8 @@ class LectureNeuronTest {
               w2.grad = 0.0000
               b.grad = 0.5000
               graph: %s
-            """.formatted(dir.resolve("neuron.dot")));
+            """
+                .formatted(dir.resolve("neuron.dot")));
     String dot = Files.readString(dir.resolve("neuron.dot"));
     assertThat(dot)
         .startsWith("digraph opgrad {\n  rankdir=LR;\n")

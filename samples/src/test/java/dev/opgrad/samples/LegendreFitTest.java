@@ -14,7 +14,8 @@ class LegendreFitTest {
   void reproducesPyTorchsCustomFunctionTutorial() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    LegendreFit.Result result = LegendreFit.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    LegendreFit.Result result =
+        LegendreFit.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     // PyTorch's run, in float32, ends near b = -2.2085, d = 0.2555, loss = 8.9. Double precision
     // agrees with it to about five digits, so b and d must match its four decimals to within half
@@ -28,7 +29,8 @@ class LegendreFitTest {
 
     String output = bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
     assertThat(output)
-        .startsWith("""
+        .startsWith(
+            """
             Fitting y = a + b·P3(c + d·x) to sin(x) on 2000 points of [-π, π]
             step   99  loss 209.958385
             step  199  loss 144.660357

@@ -32,72 +32,104 @@ class OpCatalogTest {
     OpCatalog catalog = OpCatalog.checked(REGISTRY);
 
     assertThat(print(catalog))
-        .isEqualTo("""
-            name       arity  constants  gradcheck           provider                        location
-            add        2      0          passed (16 points)  dev.opgrad.ops.builtin.Add      BUILTIN
-            cos        1      0          passed (4 points)   dev.opgrad.ops.extra.Cos        EXTRA
-            div        2      0          passed (16 points)  dev.opgrad.ops.builtin.Div      BUILTIN
-            exp        1      0          passed (4 points)   dev.opgrad.ops.builtin.Exp      BUILTIN
-            legendre   1      1          passed (72 points)  dev.opgrad.ops.extra.Legendre   EXTRA
-            legendre3  1      0          passed (4 points)   dev.opgrad.ops.extra.Legendre3  EXTRA
-            linear     any    0          passed (16 points)  dev.opgrad.ops.builtin.Linear   BUILTIN
-            log        1      0          passed (6 points)   dev.opgrad.ops.extra.Log        EXTRA
-            mul        2      0          passed (16 points)  dev.opgrad.ops.builtin.Mul      BUILTIN
-            neg        1      0          passed (4 points)   dev.opgrad.ops.builtin.Neg      BUILTIN
-            pow        1      1          passed (36 points)  dev.opgrad.ops.builtin.Pow      BUILTIN
-            relu       1      0          passed (4 points)   dev.opgrad.ops.builtin.Relu     BUILTIN
-            sigmoid    1      0          passed (9 points)   dev.opgrad.ops.extra.Sigmoid    EXTRA
-            sin        1      0          passed (4 points)   dev.opgrad.ops.extra.Sin        EXTRA
-            softplus   1      0          passed (9 points)   dev.opgrad.ops.extra.Softplus   EXTRA
-            sub        2      0          passed (16 points)  dev.opgrad.ops.builtin.Sub      BUILTIN
-            tanh       1      0          passed (4 points)   dev.opgrad.ops.builtin.Tanh     BUILTIN
-            17 ops
-            """);
+        .isEqualTo(
+            """
+name       arity  constants  gradcheck           provider                        location
+add        2      0          passed (16 points)  dev.opgrad.ops.builtin.Add      BUILTIN
+cos        1      0          passed (4 points)   dev.opgrad.ops.extra.Cos        EXTRA
+div        2      0          passed (16 points)  dev.opgrad.ops.builtin.Div      BUILTIN
+exp        1      0          passed (4 points)   dev.opgrad.ops.builtin.Exp      BUILTIN
+legendre   1      1          passed (72 points)  dev.opgrad.ops.extra.Legendre   EXTRA
+legendre3  1      0          passed (4 points)   dev.opgrad.ops.extra.Legendre3  EXTRA
+linear     any    0          passed (16 points)  dev.opgrad.ops.builtin.Linear   BUILTIN
+log        1      0          passed (6 points)   dev.opgrad.ops.extra.Log        EXTRA
+mul        2      0          passed (16 points)  dev.opgrad.ops.builtin.Mul      BUILTIN
+neg        1      0          passed (4 points)   dev.opgrad.ops.builtin.Neg      BUILTIN
+pow        1      1          passed (36 points)  dev.opgrad.ops.builtin.Pow      BUILTIN
+relu       1      0          passed (4 points)   dev.opgrad.ops.builtin.Relu     BUILTIN
+sigmoid    1      0          passed (9 points)   dev.opgrad.ops.extra.Sigmoid    EXTRA
+sin        1      0          passed (4 points)   dev.opgrad.ops.extra.Sin        EXTRA
+softplus   1      0          passed (9 points)   dev.opgrad.ops.extra.Softplus   EXTRA
+sub        2      0          passed (16 points)  dev.opgrad.ops.builtin.Sub      BUILTIN
+tanh       1      0          passed (4 points)   dev.opgrad.ops.builtin.Tanh     BUILTIN
+17 ops
+""");
     assertThat(catalog.allGood()).isTrue();
     assertThat(catalog.entries().get(0))
-        .isEqualTo(new OpCatalog.Entry("add", 2, 0, "dev.opgrad.ops.builtin.Add",
-            REGISTRY.location("add"), "passed (16 points)", ""));
+        .isEqualTo(
+            new OpCatalog.Entry(
+                "add",
+                2,
+                0,
+                "dev.opgrad.ops.builtin.Add",
+                REGISTRY.location("add"),
+                "passed (16 points)",
+                ""));
   }
 
   @Test
   void reportsAWrongGradientAnOpThatThrowsAndTheRegistrysProblems() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("plugins"));
-    Path wrong = new PluginJar().op("p.Cube", "cube", 1, "x[0] * x[0] * x[0]", "g[0] = 3 * x[0];")
-        .writeTo(folder.resolve("cube.jar"));
+    Path wrong =
+        new PluginJar()
+            .op("p.Cube", "cube", 1, "x[0] * x[0] * x[0]", "g[0] = 3 * x[0];")
+            .writeTo(folder.resolve("cube.jar"));
     Path throwing =
-        new PluginJar().op("p.Fussy", "fussy", 1, "x[0]", "throw new ArithmeticException(\"no\");")
+        new PluginJar()
+            .op("p.Fussy", "fussy", 1, "x[0]", "throw new ArithmeticException(\"no\");")
             .writeTo(folder.resolve("fussy.jar"));
-    Path clash = new PluginJar().op("p.MySin", "sin", 1, "Math.sin(x[0])", "g[0] = Math.cos(x[0]);")
-        .writeTo(folder.resolve("my-sin.jar"));
+    Path clash =
+        new PluginJar()
+            .op("p.MySin", "sin", 1, "Math.sin(x[0])", "g[0] = Math.cos(x[0]);")
+            .writeTo(folder.resolve("my-sin.jar"));
     Path notAPlugin = Files.writeString(folder.resolve("readme.jar"), "not a zip");
 
     OpCatalog catalog = OpCatalog.checked(OpRegistry.withPlugins(folder));
 
     assertThat(catalog.allGood()).isFalse();
-    assertThat(catalog.entries()).extracting(OpCatalog.Entry::name).contains("cube", "fussy")
+    assertThat(catalog.entries())
+        .extracting(OpCatalog.Entry::name)
+        .contains("cube", "fussy")
         .doesNotContain("sin");
-    OpCatalog.Entry cube = catalog.entries().stream().filter(e -> e.name().equals("cube")).findFirst().get();
+    OpCatalog.Entry cube =
+        catalog.entries().stream().filter(e -> e.name().equals("cube")).findFirst().get();
     assertThat(cube.passed()).isFalse();
     assertThat(cube.location()).isEqualTo(wrong.toString());
     assertThat(cube.gradCheck()).isEqualTo("FAILED (4 points)");
     assertThat(cube.failure())
-        .isEqualTo("gradcheck of 'cube' failed on 4 points; worst: input 0 at inputs [-0.6]:"
-            + " analytic " + 3 * -0.6 + ", numeric " + centralDifferenceOfCube(-0.6));
+        .isEqualTo(
+            "gradcheck of 'cube' failed on 4 points; worst: input 0 at inputs [-0.6]:"
+                + " analytic "
+                + 3 * -0.6
+                + ", numeric "
+                + centralDifferenceOfCube(-0.6));
     assertThat(catalog.problems().get(0).message())
-        .startsWith("jar " + notAPlugin + " is not a valid op plugin: it cannot be read as a jar (");
+        .startsWith(
+            "jar " + notAPlugin + " is not a valid op plugin: it cannot be read as a jar (");
     assertThat(print(catalog))
-        .contains("\ncube       1      0          FAILED (4 points)   p.Cube                          "
-            + wrong + "\n")
-        .contains("\nfussy      1      0          ERROR               p.Fussy                         "
-            + throwing + "\n")
-        .endsWith("\n18 ops\n"
-            + "2 gradcheck failure(s):\n"
-            + "  " + cube.failure() + "\n"
-            + "  op 'fussy' failed at inputs [-1.7]: java.lang.ArithmeticException: no\n"
-            + "2 problem(s):\n"
-            + "  " + catalog.problems().get(0).message() + "\n"
-            + "  2 providers are named 'sin': dev.opgrad.ops.extra.Sin (from EXTRA) and p.MySin"
-            + " (from " + clash + "); remove all but one of them from the class path\n");
+        .contains(
+            "\ncube       1      0          FAILED (4 points)   p.Cube                          "
+                + wrong
+                + "\n")
+        .contains(
+            "\nfussy      1      0          ERROR               p.Fussy                         "
+                + throwing
+                + "\n")
+        .endsWith(
+            "\n18 ops\n"
+                + "2 gradcheck failure(s):\n"
+                + "  "
+                + cube.failure()
+                + "\n"
+                + "  op 'fussy' failed at inputs [-1.7]: java.lang.ArithmeticException: no\n"
+                + "2 problem(s):\n"
+                + "  "
+                + catalog.problems().get(0).message()
+                + "\n"
+                + "  2 providers are named 'sin': dev.opgrad.ops.extra.Sin (from EXTRA) and p.MySin"
+                + " (from "
+                + clash
+                + "); remove all but one of them from the class path\n");
   }
 
   private static double centralDifferenceOfCube(double x) {

@@ -16,7 +16,8 @@ class ReadmeExpressionTest {
     ReadmeExpression.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     assertThat(bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"))
-        .isEqualTo("""
+        .isEqualTo(
+            """
             micrograd's README expression
               g      = 24.7041  (the outcome of the forward pass)
               a.grad = 138.8338  (dg/da)

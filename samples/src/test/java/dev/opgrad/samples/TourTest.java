@@ -23,7 +23,8 @@ class TourTest {
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertThat(printed)
         .containsSubsequence(
-            "== 1. micrograd's README expression and its gradients ==", "g      = 24.7041",
+            "== 1. micrograd's README expression and its gradients ==",
+            "g      = 24.7041",
             "== 2. the lecture's neuron, its gradients and its graph (DOT, SVG) ==",
             "o = 0.7071067811865477",
             "== 3. tanh as one op and built from exp: equal values and gradients ==",

@@ -10,9 +10,9 @@ import java.util.List;
  * {@code linear(b, w0, x0, w1, x1, …) = b + w0·x0 + w1·x1 + …}, a {@link Op#VARIADIC variadic} op:
  * a neuron's weighted sum as one node. It sums in exactly that order, starting from {@code b}, each
  * product rounded before it is added (no fused multiply-add), so its output is bit for bit the one
- * of micrograd's chain {@code b + w0*x0 + w1*x1 + …} of {@code mul} and {@code add} nodes. Its local
- * gradients are 1 for {@code b}, {@code x_i} for {@code w_i} and {@code w_i} for {@code x_i}. It
- * takes an odd number of inputs: {@code linear(b)} is {@code b}.
+ * of micrograd's chain {@code b + w0*x0 + w1*x1 + …} of {@code mul} and {@code add} nodes. Its
+ * local gradients are 1 for {@code b}, {@code x_i} for {@code w_i} and {@code w_i} for {@code x_i}.
+ * It takes an odd number of inputs: {@code linear(b)} is {@code b}.
  */
 @AutoService(Op.class)
 public final class Linear implements Op {

@@ -58,7 +58,8 @@ class BadInputsTest {
       assertThat(x.tanh().data()).isEqualTo(1.0);
       assertThatThrownBy(() -> x.sub(x))
           .isInstanceOf(AnomalyException.class)
-          .hasMessage("anomaly in forward: op 'sub' returned NaN for 'x' (Infinity), 'x' (Infinity)");
+          .hasMessage(
+              "anomaly in forward: op 'sub' returned NaN for 'x' (Infinity), 'x' (Infinity)");
     }
   }
 
@@ -74,7 +75,8 @@ class BadInputsTest {
     try (Anomalies.Scope scope = Anomalies.detect()) {
       assertThatThrownBy(() -> b.pow(0.5))
           .isInstanceOf(AnomalyException.class)
-          .hasMessage("anomaly in forward: op 'pow' returned NaN for 'b' (-8.0) with constants [0.5]");
+          .hasMessage(
+              "anomaly in forward: op 'pow' returned NaN for 'b' (-8.0) with constants [0.5]");
     }
   }
 
@@ -89,15 +91,17 @@ class BadInputsTest {
 
     try (Anomalies.Scope scope = Anomalies.detect()) {
       assertThatThrownBy(() -> z.pow(-1))
-          .hasMessage("anomaly in forward: op 'pow' returned Infinity for 'z' (0.0) with constants"
-              + " [-1.0]");
+          .hasMessage(
+              "anomaly in forward: op 'pow' returned Infinity for 'z' (0.0) with constants"
+                  + " [-1.0]");
       // Finite forward, infinite local gradient: caught in backward, with the path from the root.
       Value root = z.pow(0.5).labeled("r").mul(3).labeled("loss");
       assertThatThrownBy(root::backward)
           .isInstanceOf(AnomalyException.class)
-          .hasMessage("anomaly in backward: op 'pow' gave the local gradient Infinity to input 1,"
-              + " 'z' (0.0), of 'r' (0.0); its inputs: 'z' (0.0) with constants [0.5]; path from the"
-              + " root: 'loss' (0.0) -> 'r' (0.0)");
+          .hasMessage(
+              "anomaly in backward: op 'pow' gave the local gradient Infinity to input 1, 'z'"
+                  + " (0.0), of 'r' (0.0); its inputs: 'z' (0.0) with constants [0.5]; path from"
+                  + " the root: 'loss' (0.0) -> 'r' (0.0)");
     }
   }
 
@@ -118,10 +122,12 @@ class BadInputsTest {
       Value root = e.mul(Value.of(1e-300, "b")).labeled("p").mul(1e10).labeled("loss");
       assertThatThrownBy(root::backward)
           .isInstanceOf(AnomalyException.class)
-          .hasMessage("anomaly in backward: op 'mul' passed the gradient Infinity (1.0E10 * local"
-              + " gradient 8.218407461554972E307) to input 2, 'b' (1.0E-300), of 'p'"
-              + " (8.218407461554973E7); its inputs: 'e' (8.218407461554972E307), 'b' (1.0E-300);"
-              + " path from the root: 'loss' (8.2184074615549734E17) -> 'p' (8.218407461554973E7)");
+          .hasMessage(
+              "anomaly in backward: op 'mul' passed the gradient Infinity (1.0E10 * local gradient"
+                  + " 8.218407461554972E307) to input 2, 'b' (1.0E-300), of 'p'"
+                  + " (8.218407461554973E7); its inputs: 'e' (8.218407461554972E307), 'b'"
+                  + " (1.0E-300); path from the root: 'loss' (8.2184074615549734E17) -> 'p'"
+                  + " (8.218407461554973E7)");
     }
   }
 
@@ -131,8 +137,9 @@ class BadInputsTest {
 
     assertThatThrownBy(() -> x.apply("sigmoid"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("cannot apply 'sigmoid' to 'x' (1.0): no op named 'sigmoid'; known ops: add,"
-            + " div, exp, linear, mul, neg, pow, relu, sub, tanh");
+        .hasMessage(
+            "cannot apply 'sigmoid' to 'x' (1.0): no op named 'sigmoid'; known ops: add,"
+                + " div, exp, linear, mul, neg, pow, relu, sub, tanh");
   }
 
   @Test

@@ -11,9 +11,9 @@ import dev.opgrad.spi.Point;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class BuiltinOpsTest {
 
@@ -22,8 +22,7 @@ class BuiltinOpsTest {
   @Test
   void everyBuiltinOpIsDiscoveredFromThisModule() {
     assertThat(REGISTRY.names())
-        .containsExactly(
-            "add", "div", "exp", "linear", "mul", "neg", "pow", "relu", "sub", "tanh");
+        .containsExactly("add", "div", "exp", "linear", "mul", "neg", "pow", "relu", "sub", "tanh");
     assertThat(REGISTRY.problems()).isEmpty();
     assertThat(REGISTRY.location("tanh")).endsWith("ops-builtin/target/classes");
   }

@@ -35,6 +35,7 @@ public final class Log implements Op {
   /** Positive inputs only: the logarithm is defined there. */
   @Override
   public List<Point> gradCheckPoints() {
-    return List.of(Point.of(0.05), Point.of(0.4), Point.of(1), Point.of(1.3), Point.of(2.9), Point.of(40));
+    return List.of(
+        Point.of(0.05), Point.of(0.4), Point.of(1), Point.of(1.3), Point.of(2.9), Point.of(40));
   }
 }

@@ -15,8 +15,16 @@ public final class Sigmoid implements Op {
 
   /** Points from the saturated tails to the middle, where sigmoid and softplus are checked. */
   static final List<Point> SATURATING_POINTS =
-      List.of(Point.of(-1000), Point.of(-30), Point.of(-1.7), Point.of(-0.6), Point.of(0),
-          Point.of(0.4), Point.of(1.3), Point.of(30), Point.of(1000));
+      List.of(
+          Point.of(-1000),
+          Point.of(-30),
+          Point.of(-1.7),
+          Point.of(-0.6),
+          Point.of(0),
+          Point.of(0.4),
+          Point.of(1.3),
+          Point.of(30),
+          Point.of(1000));
 
   @Override
   public String name() {

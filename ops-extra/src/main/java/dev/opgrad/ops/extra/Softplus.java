@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * {@code softplus(x) = ln(1 + e^x)}, a smooth relu, whose local gradient is {@code sigmoid(x)}.
- * Computed as {@code max(x, 0) + ln(1 + e^−|x|)}, it is accurate for every x: {@code
- * softplus(1000) = 1000}, {@code softplus(−1000) = e^−1000}, which is 0 in double precision.
- * Unlike PyTorch's default, it has no threshold above which it switches to the identity.
+ * Computed as {@code max(x, 0) + ln(1 + e^−|x|)}, it is accurate for every x: {@code softplus(1000)
+ * = 1000}, {@code softplus(−1000) = e^−1000}, which is 0 in double precision. Unlike PyTorch's
+ * default, it has no threshold above which it switches to the identity.
  */
 @AutoService(Op.class)
 public final class Softplus implements Op {

@@ -16,13 +16,30 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AllOpsContractTest {
 
-  private static final OpRegistry REGISTRY = OpRegistry.load(AllOpsContractTest.class.getClassLoader());
+  private static final OpRegistry REGISTRY =
+      OpRegistry.load(AllOpsContractTest.class.getClassLoader());
 
   @Test
   void theRegistryDiscoversTheBuiltinAndTheExtraOpsWithoutProblems() {
     assertThat(REGISTRY.names())
-        .containsExactly("add", "cos", "div", "exp", "legendre", "legendre3", "linear", "log", "mul",
-            "neg", "pow", "relu", "sigmoid", "sin", "softplus", "sub", "tanh");
+        .containsExactly(
+            "add",
+            "cos",
+            "div",
+            "exp",
+            "legendre",
+            "legendre3",
+            "linear",
+            "log",
+            "mul",
+            "neg",
+            "pow",
+            "relu",
+            "sigmoid",
+            "sin",
+            "softplus",
+            "sub",
+            "tanh");
     assertThat(REGISTRY.problems()).isEmpty();
     assertThat(REGISTRY.location("legendre3")).endsWith("ops-extra/target/classes");
   }

@@ -15,8 +15,8 @@ final class DenseGrid {
   private DenseGrid() {}
 
   /**
-   * Gradchecks {@code op} with PyTorch's defaults at {@code count} evenly spaced points of
-   * [{@code from}, {@code to}], with the given constants, and returns the result.
+   * Gradchecks {@code op} with PyTorch's defaults at {@code count} evenly spaced points of [{@code
+   * from}, {@code to}], with the given constants, and returns the result.
    */
   static GradCheckResult check(Op op, double from, double to, int count, double... constants) {
     List<Point> points = new ArrayList<>();

@@ -42,8 +42,8 @@ class Legendre3Test {
     for (double x = -2; x <= 2; x += 0.125) {
       double[] inputs = {x};
       double[] three = {3};
-      assertThat(op.forward(inputs, new double[0])).isCloseTo(legendre.forward(inputs, three),
-          org.assertj.core.data.Offset.offset(1e-13));
+      assertThat(op.forward(inputs, new double[0]))
+          .isCloseTo(legendre.forward(inputs, three), org.assertj.core.data.Offset.offset(1e-13));
     }
   }
 

@@ -43,7 +43,8 @@ class LegendreTest {
       assertThat(value(1, x)).isEqualTo(x);
       assertThat(value(2, x)).isCloseTo((3 * x2 - 1) / 2, within(1e-14));
       assertThat(value(4, x)).isCloseTo((35 * x2 * x2 - 30 * x2 + 3) / 8, within(1e-13));
-      assertThat(value(5, x)).isCloseTo((63 * x2 * x2 * x - 70 * x2 * x + 15 * x) / 8, within(1e-13));
+      assertThat(value(5, x))
+          .isCloseTo((63 * x2 * x2 * x - 70 * x2 * x + 15 * x) / 8, within(1e-13));
       assertThat(derivative(0, x)).isEqualTo(0.0);
       assertThat(derivative(1, x)).isEqualTo(1.0);
       assertThat(derivative(2, x)).isCloseTo(3 * x, within(1e-14));

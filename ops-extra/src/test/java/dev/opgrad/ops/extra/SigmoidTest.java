@@ -23,7 +23,8 @@ class SigmoidTest {
     z.backward();
     assertThat(z.data()).isCloseTo(0.8807970779778823, within(1e-16));
     assertThat(two.grad()).isCloseTo(0.10499358540350662, within(1e-16));
-    assertThat(Value.of(-2.0).apply("sigmoid").data()).isCloseTo(0.11920292202211755, within(1e-16));
+    assertThat(Value.of(-2.0).apply("sigmoid").data())
+        .isCloseTo(0.11920292202211755, within(1e-16));
   }
 
   @Test

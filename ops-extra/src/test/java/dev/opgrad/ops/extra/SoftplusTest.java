@@ -19,7 +19,8 @@ class SoftplusTest {
     assertThat(zero.grad()).isEqualTo(0.5);
     // ln(1 + e) and ln(1 + 1/e)
     assertThat(Value.of(1.0).apply("softplus").data()).isCloseTo(1.3132616875182228, within(1e-15));
-    assertThat(Value.of(-1.0).apply("softplus").data()).isCloseTo(0.31326168751822286, within(1e-16));
+    assertThat(Value.of(-1.0).apply("softplus").data())
+        .isCloseTo(0.31326168751822286, within(1e-16));
   }
 
   @Test

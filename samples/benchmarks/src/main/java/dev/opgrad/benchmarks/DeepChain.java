@@ -23,13 +23,15 @@ public final class DeepChain {
     v.backward();
     long elapsed = System.nanoTime() - start;
     int multiplications = (length + 1) / 2;
-    System.out.printf("chain of %,d nodes, max heap %,d MiB%n", length,
-        Runtime.getRuntime().maxMemory() >> 20);
+    System.out.printf(
+        "chain of %,d nodes, max heap %,d MiB%n", length, Runtime.getRuntime().maxMemory() >> 20);
     System.out.printf("root %.15g%n", v.data());
-    System.out.printf("x.grad %.15g (exact s^%d = %.15g)%n",
+    System.out.printf(
+        "x.grad %.15g (exact s^%d = %.15g)%n",
         x.grad(), multiplications, Math.pow(scale, multiplications));
     System.out.printf("t.grad %.15g%n", t.grad());
-    System.out.printf("backward took %,d ms on thread '%s' with the default stack%n",
+    System.out.printf(
+        "backward took %,d ms on thread '%s' with the default stack%n",
         elapsed / 1_000_000, Thread.currentThread().getName());
   }
 }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The baseline that a typical port of micrograd to Java is: an object per node holding its
- * children in a list and a closure that applies its chain rule, a recursive topological sort and an
- * identity hash set of visited nodes. Benchmarks only; it overflows the stack on deep graphs, as
- * micrograd hits Python's recursion limit.
+ * The baseline that a typical port of micrograd to Java is: an object per node holding its children
+ * in a list and a closure that applies its chain rule, a recursive topological sort and an identity
+ * hash set of visited nodes. Benchmarks only; it overflows the stack on deep graphs, as micrograd
+ * hits Python's recursion limit.
  */
 final class NaiveValue {
 
@@ -30,10 +30,11 @@ final class NaiveValue {
 
   NaiveValue add(NaiveValue other) {
     NaiveValue out = new NaiveValue(data + other.data, List.of(this, other));
-    out.backwardStep = () -> {
-      grad += out.grad;
-      other.grad += out.grad;
-    };
+    out.backwardStep =
+        () -> {
+          grad += out.grad;
+          other.grad += out.grad;
+        };
     return out;
   }
 
@@ -43,10 +44,11 @@ final class NaiveValue {
 
   NaiveValue mul(NaiveValue other) {
     NaiveValue out = new NaiveValue(data * other.data, List.of(this, other));
-    out.backwardStep = () -> {
-      grad += other.data * out.grad;
-      other.grad += data * out.grad;
-    };
+    out.backwardStep =
+        () -> {
+          grad += other.data * out.grad;
+          other.grad += data * out.grad;
+        };
     return out;
   }
 

@@ -6,8 +6,8 @@ import org.openjdk.jol.info.GraphLayout;
 
 /**
  * Measures the memory a graph retains per binary node with JOL: builds a chain of 10<sup>6</sup>
- * binary nodes, walks the whole object graph below its root and divides its size by the node
- * count. Prints Value's field layout too.
+ * binary nodes, walks the whole object graph below its root and divides its size by the node count.
+ * Prints Value's field layout too.
  */
 public final class NodeFootprint {
 
@@ -20,7 +20,8 @@ public final class NodeFootprint {
     System.out.println(ClassLayout.parseClass(Value.class).toPrintable());
     GraphLayout layout = GraphLayout.parseInstance(v);
     System.out.println(layout.toFootprint());
-    System.out.printf("%,d binary nodes retain %,d bytes: %.2f bytes per node%n",
+    System.out.printf(
+        "%,d binary nodes retain %,d bytes: %.2f bytes per node%n",
         nodes, layout.totalSize(), (double) layout.totalSize() / nodes);
   }
 }

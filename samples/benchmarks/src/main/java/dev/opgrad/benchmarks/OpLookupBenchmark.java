@@ -32,9 +32,22 @@ public class OpLookupBenchmark {
   private final OpRegistry registry = OpRegistry.defaultRegistry();
   private final Map<String, DoubleBinaryOperator> naiveOps =
       Map.of(
-          "add", Double::sum, "mul", (a, b) -> a * b, "tanh", (a, b) -> Math.tanh(a),
-          "relu", (a, b) -> Math.max(a, 0), "exp", (a, b) -> Math.exp(a), "pow", Math::pow,
-          "sub", (a, b) -> a - b, "div", (a, b) -> a / b);
+          "add",
+          Double::sum,
+          "mul",
+          (a, b) -> a * b,
+          "tanh",
+          (a, b) -> Math.tanh(a),
+          "relu",
+          (a, b) -> Math.max(a, 0),
+          "exp",
+          (a, b) -> Math.exp(a),
+          "pow",
+          Math::pow,
+          "sub",
+          (a, b) -> a - b,
+          "div",
+          (a, b) -> a / b);
   private int next;
 
   private String nextName() {

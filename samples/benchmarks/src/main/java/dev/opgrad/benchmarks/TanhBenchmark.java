@@ -31,8 +31,11 @@ public class TanhBenchmark {
   private final double w1 = -3;
   private final double w2 = 1;
   private final double b = 6.8813735870195432;
-  private final Value[] leaves = {Value.of(x1), Value.of(x2), Value.of(w1), Value.of(w2), Value.of(b)};
-  private final CompiledGraph atomicCompiled = CompiledGraph.capture(atomic(leaves), List.of(leaves));
+  private final Value[] leaves = {
+    Value.of(x1), Value.of(x2), Value.of(w1), Value.of(w2), Value.of(b)
+  };
+  private final CompiledGraph atomicCompiled =
+      CompiledGraph.capture(atomic(leaves), List.of(leaves));
   private final CompiledGraph compositeCompiled =
       CompiledGraph.capture(composite(leaves), List.of(leaves));
 

@@ -47,7 +47,9 @@ final class DemoCommand implements Callable<Integer> {
             .orElseThrow(
                 () ->
                     new BadInputException(
-                        "no sample named '" + name + "'; samples: "
+                        "no sample named '"
+                            + name
+                            + "'; samples: "
                             + String.join(", ", Demo.all().stream().map(Demo::name).toList())));
     demo.runner().run(parent.out(), Files.createDirectories(out));
     return 0;

@@ -43,7 +43,10 @@ final class EvalCommand implements Callable<Integer> {
   @Parameters(index = "1..*", paramLabel = "NAME=VALUE", description = "A value for each variable.")
   List<String> assignments = new ArrayList<>();
 
-  @Option(names = "--dot", paramLabel = "FILE", description = "Write the graph as Graphviz DOT text.")
+  @Option(
+      names = "--dot",
+      paramLabel = "FILE",
+      description = "Write the graph as Graphviz DOT text.")
   Path dotFile;
 
   @Option(
@@ -60,8 +63,14 @@ final class EvalCommand implements Callable<Integer> {
       parsed = ExpressionParser.parse(registry, expression);
     } catch (ParseException e) {
       throw new BadInputException(
-          e.getMessage() + System.lineSeparator() + "  " + expression + System.lineSeparator()
-              + "  " + " ".repeat(e.column() - 1) + "^",
+          e.getMessage()
+              + System.lineSeparator()
+              + "  "
+              + expression
+              + System.lineSeparator()
+              + "  "
+              + " ".repeat(e.column() - 1)
+              + "^",
           e);
     }
     Map<String, Value> variables = variables(parsed.variables());
@@ -111,20 +120,26 @@ final class EvalCommand implements Callable<Integer> {
       String number = assignment.substring(equals + 1).strip();
       if (!names.contains(name)) {
         throw new BadInputException(
-            "'" + name + "' is not a variable of the expression"
-                + (names.isEmpty() ? ", which has none" : "; its variables are " + String.join(", ", names)));
+            "'"
+                + name
+                + "' is not a variable of the expression"
+                + (names.isEmpty()
+                    ? ", which has none"
+                    : "; its variables are " + String.join(", ", names)));
       }
       try {
         given.put(name, Double.parseDouble(number));
       } catch (NumberFormatException e) {
-        throw new BadInputException("the value of '" + name + "', '" + number + "', is not a number", e);
+        throw new BadInputException(
+            "the value of '" + name + "', '" + number + "', is not a number", e);
       }
     }
     Map<String, Value> variables = new LinkedHashMap<>();
     for (String name : names) {
       Double value = given.get(name);
       if (value == null) {
-        throw new BadInputException("variable '" + name + "' has no value: give it as " + name + "=NUMBER");
+        throw new BadInputException(
+            "variable '" + name + "' has no value: give it as " + name + "=NUMBER");
       }
       variables.put(name, Value.of(value, name));
     }

@@ -42,7 +42,8 @@ final class ExpressionParser {
     Expression expression = parser.expression();
     parser.skipSpaces();
     if (parser.position < text.length()) {
-      throw parser.error("expected an operator or the end of the expression, found " + parser.found());
+      throw parser.error(
+          "expected an operator or the end of the expression, found " + parser.found());
     }
     return new Parsed(expression, List.copyOf(parser.variables));
   }
@@ -86,7 +87,9 @@ final class ExpressionParser {
     int exponentColumn = column();
     Expression exponent = unary();
     return new Expression.Application(
-        op("pow", column), List.of(base), new double[] {constant(exponent, exponentColumn, "the exponent of '^'")});
+        op("pow", column),
+        List.of(base),
+        new double[] {constant(exponent, exponentColumn, "the exponent of '^'")});
   }
 
   private Expression primary() throws ParseException {
@@ -131,15 +134,22 @@ final class ExpressionParser {
     if (arguments.size() != inputs + op.constantCount()) {
       throw new ParseException(
           column,
-          "op '" + name + "' takes "
+          "op '"
+              + name
+              + "' takes "
               + (variadic ? "any number ≥ 1 of inputs" : plural(op.arity(), "input"))
               + (op.constantCount() == 0 ? "" : " and " + plural(op.constantCount(), "constant"))
-              + ", got " + plural(arguments.size(), "argument"));
+              + ", got "
+              + plural(arguments.size(), "argument"));
     }
     double[] constants = new double[op.constantCount()];
     for (int i = 0; i < constants.length; i++) {
       int index = inputs + i;
-      constants[i] = constant(arguments.get(index), columns.get(index), "argument " + (index + 1) + " of '" + name + "'");
+      constants[i] =
+          constant(
+              arguments.get(index),
+              columns.get(index),
+              "argument " + (index + 1) + " of '" + name + "'");
     }
     return new Expression.Application(op, List.copyOf(arguments.subList(0, inputs)), constants);
   }
@@ -162,7 +172,8 @@ final class ExpressionParser {
     Set<String> used = new LinkedHashSet<>();
     collectVariables(expression, used);
     if (!used.isEmpty()) {
-      throw new ParseException(column, what + " must be a constant, but uses " + String.join(", ", used));
+      throw new ParseException(
+          column, what + " must be a constant, but uses " + String.join(", ", used));
     }
     return expression.build(Map.of()).data();
   }
@@ -177,12 +188,15 @@ final class ExpressionParser {
 
   private double number() throws ParseException {
     int start = position;
-    while (position < text.length() && (Character.isDigit(text.charAt(position)) || text.charAt(position) == '.')) {
+    while (position < text.length()
+        && (Character.isDigit(text.charAt(position)) || text.charAt(position) == '.')) {
       position++;
     }
-    if (position < text.length() && (text.charAt(position) == 'e' || text.charAt(position) == 'E')) {
+    if (position < text.length()
+        && (text.charAt(position) == 'e' || text.charAt(position) == 'E')) {
       int mark = position++;
-      if (position < text.length() && (text.charAt(position) == '+' || text.charAt(position) == '-')) {
+      if (position < text.length()
+          && (text.charAt(position) == '+' || text.charAt(position) == '-')) {
         position++;
       }
       if (position < text.length() && Character.isDigit(text.charAt(position))) {
@@ -243,7 +257,9 @@ final class ExpressionParser {
 
   private String found() {
     skipSpaces();
-    return position < text.length() ? "'" + text.charAt(position) + "'" : "the end of the expression";
+    return position < text.length()
+        ? "'" + text.charAt(position) + "'"
+        : "the end of the expression";
   }
 
   private ParseException error(String message) {

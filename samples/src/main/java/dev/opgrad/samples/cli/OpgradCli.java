@@ -22,7 +22,10 @@ import picocli.CommandLine.Spec;
     version = "opgrad 0.1.0",
     description = "A scalar autograd engine in which every operation is a plugin.",
     subcommands = {
-      EvalCommand.class, OpsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
+      EvalCommand.class,
+      OpsCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
     },
     footer = {
       "",
@@ -43,7 +46,8 @@ public final class OpgradCli implements Runnable {
       paramLabel = "DIR",
       scope = ScopeType.INHERIT,
       defaultValue = "${env:OPGRAD_PLUGINS}",
-      description = "A folder of op jars to use on top of the class path (default: $OPGRAD_PLUGINS).")
+      description =
+          "A folder of op jars to use on top of the class path (default: $OPGRAD_PLUGINS).")
   Path plugins;
 
   private OpgradCli(PrintStream out) {

@@ -5,8 +5,8 @@ import java.awt.geom.Rectangle2D;
 import org.knowm.xchart.style.markers.Marker;
 
 /**
- * An XChart marker that fills a square of a fixed size in pixels, whatever the chart's marker
- * size: tiles of a grid that paint a background, such as a classifier's decision regions.
+ * An XChart marker that fills a square of a fixed size in pixels, whatever the chart's marker size:
+ * tiles of a grid that paint a background, such as a classifier's decision regions.
  */
 public final class Tile extends Marker {
 

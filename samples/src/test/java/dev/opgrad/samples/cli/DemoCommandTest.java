@@ -18,7 +18,8 @@ class DemoCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .isEqualTo("""
+        .isEqualTo(
+            """
             Samples, run with: opgrad demo NAME
               tour        every sample below in turn, micrograd's story end to end
               expression  micrograd's README expression and its gradients
@@ -37,7 +38,8 @@ class DemoCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .isEqualTo("""
+        .isEqualTo(
+            """
             micrograd's README expression
               g      = 24.7041  (the outcome of the forward pass)
               a.grad = 138.8338  (dg/da)
@@ -59,7 +61,8 @@ class DemoCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
-        .isEqualTo("opgrad: no sample named 'mnist'; samples: tour, expression, neuron, tanh, four,"
-            + " moons, compiled, legendre\n");
+        .isEqualTo(
+            "opgrad: no sample named 'mnist'; samples: tour, expression, neuron, tanh, four,"
+                + " moons, compiled, legendre\n");
   }
 }

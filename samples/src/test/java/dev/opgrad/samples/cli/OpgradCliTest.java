@@ -34,15 +34,27 @@ class OpgradCliTest {
         err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
   }
 
-  /** The lecture's o = 0.7071067811865476, x1.grad = -1.5, w1.grad = 1, x2.grad = b.grad = 0.5, within 1e-15. */
+  /**
+   * The lecture's o = 0.7071067811865476, x1.grad = -1.5, w1.grad = 1, x2.grad = b.grad = 0.5,
+   * within 1e-15.
+   */
   @Test
   void evalPrintsTheValueAndEveryGradientOfTheLecturesNeuron() {
-    Run run = run("eval", "tanh(x1*w1 + x2*w2 + b)", "x1=2", "x2=0", "w1=-3", "w2=1", "b=6.8813735870195432");
+    Run run =
+        run(
+            "eval",
+            "tanh(x1*w1 + x2*w2 + b)",
+            "x1=2",
+            "x2=0",
+            "w1=-3",
+            "w2=1",
+            "b=6.8813735870195432");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
-        .isEqualTo("""
+        .isEqualTo(
+            """
             tanh(x1*w1 + x2*w2 + b) = 0.7071067811865477
             d/dx1 = -1.4999999999999993
             d/dw1 = 0.9999999999999996
@@ -56,8 +68,11 @@ class OpgradCliTest {
   void operatorsFollowTheUsualPrecedenceAndAssociativity() {
     // -x^2 is -(x^2); 2^3^2 is 2^(3^2); a - b - c is (a - b) - c; a / b * c is (a / b) * c.
     // "--" ends the options, so that an expression may start with a minus sign.
-    assertThat(run("eval", "--", "-x^2 + 2^3^2 - a - b - c + a / b * c", "x=3", "a=8", "b=2", "c=1").out())
-        .isEqualTo("""
+    assertThat(
+            run("eval", "--", "-x^2 + 2^3^2 - a - b - c + a / b * c", "x=3", "a=8", "b=2", "c=1")
+                .out())
+        .isEqualTo(
+            """
             -x^2 + 2^3^2 - a - b - c + a / b * c = 496.0
             d/dx = -6.0
             d/da = -0.5
@@ -69,7 +84,8 @@ class OpgradCliTest {
   @Test
   void numbersParenthesesAndExponentsThatAreConstantExpressions() {
     assertThat(run("eval", "(x + 1.5e1) * .5 + x^(1/2) + x^-1", "x=4").out())
-        .isEqualTo("""
+        .isEqualTo(
+            """
             (x + 1.5e1) * .5 + x^(1/2) + x^-1 = 11.75
             d/dx = 0.6875
             """);
@@ -78,7 +94,8 @@ class OpgradCliTest {
   @Test
   void opsAreCalledByNameWithConstantsAfterTheInputs() {
     assertThat(run("eval", "relu(x) + exp(y) + pow(x, 3)", "x=2", "y=0").out())
-        .isEqualTo("""
+        .isEqualTo(
+            """
             relu(x) + exp(y) + pow(x, 3) = 11.0
             d/dx = 13.0
             d/dy = 1.0
@@ -92,7 +109,8 @@ class OpgradCliTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
-        .isEqualTo("""
+        .isEqualTo(
+            """
             opgrad: column 11: expected a number, a variable, an op call or '(', found ')'
               tanh(x*w +)
                         ^
@@ -104,7 +122,8 @@ class OpgradCliTest {
     assertThat(run("eval", "(x + 1", "x=1").err())
         .startsWith("opgrad: column 7: expected ')', found the end of the expression\n");
     assertThat(run("eval", "x 2", "x=1").err())
-        .startsWith("opgrad: column 3: expected an operator or the end of the expression, found '2'\n");
+        .startsWith(
+            "opgrad: column 3: expected an operator or the end of the expression, found '2'\n");
   }
 
   @Test
@@ -113,8 +132,10 @@ class OpgradCliTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
-        .startsWith("opgrad: column 5: no op named 'sinh'; known ops: add, cos, div, exp, legendre,"
-            + " legendre3, linear, log, mul, neg, pow, relu, sigmoid, sin, softplus, sub, tanh\n");
+        .startsWith(
+            "opgrad: column 5: no op named 'sinh'; known ops: add, cos, div, exp, legendre,"
+                + " legendre3, linear, log, mul, neg, pow, relu, sigmoid, sin, softplus, sub,"
+                + " tanh\n");
   }
 
   @Test
@@ -133,7 +154,8 @@ class OpgradCliTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .isEqualTo("""
+        .isEqualTo(
+            """
             linear(b, w0, x0, w1, x1) = 2.5
             d/db = 1.0
             d/dw0 = 3.0
@@ -145,7 +167,8 @@ class OpgradCliTest {
     assertThat(even.err())
         .contains("linear takes an odd number of inputs (b, w0, x0, w1, x1, …), got 2\n");
     assertThat(none.err())
-        .startsWith("opgrad: column 1: op 'linear' takes any number ≥ 1 of inputs, got 0 arguments\n");
+        .startsWith(
+            "opgrad: column 1: op 'linear' takes any number ≥ 1 of inputs, got 0 arguments\n");
   }
 
   @Test
@@ -153,7 +176,8 @@ class OpgradCliTest {
     Run run = run("eval", "x^y", "x=2", "y=3");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).startsWith("opgrad: column 3: the exponent of '^' must be a constant, but uses y\n");
+    assertThat(run.err())
+        .startsWith("opgrad: column 3: the exponent of '^' must be a constant, but uses y\n");
   }
 
   @Test
@@ -164,7 +188,8 @@ class OpgradCliTest {
         .isEqualTo("opgrad: the value of 'y', 'three', is not a number\n");
     assertThat(run("eval", "x*y", "x=2", "y=3", "z=4").err())
         .isEqualTo("opgrad: 'z' is not a variable of the expression; its variables are x, y\n");
-    assertThat(run("eval", "x", "x").err()).isEqualTo("opgrad: 'x' is not of the form NAME=VALUE\n");
+    assertThat(run("eval", "x", "x").err())
+        .isEqualTo("opgrad: 'x' is not of the form NAME=VALUE\n");
     assertThat(run("eval", "x", "x=1", "x=2").exitCode()).isZero();
   }
 
@@ -177,7 +202,9 @@ class OpgradCliTest {
 
   @Test
   void helpIsEverywhere() {
-    assertThat(run("--help").out()).startsWith("Usage: opgrad ").contains("eval", "Exit codes: 0 success");
+    assertThat(run("--help").out())
+        .startsWith("Usage: opgrad ")
+        .contains("eval", "Exit codes: 0 success");
     assertThat(run("eval", "--help").out()).startsWith("Usage: opgrad eval ");
     assertThat(run("help", "eval").out()).startsWith("Usage: opgrad eval ");
     assertThat(run().out()).startsWith("Usage: opgrad ");
@@ -195,7 +222,15 @@ class OpgradCliTest {
   void dotWritesTheGraphAsDrawnByDotExport(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("neuron.dot");
 
-    Run run = run("eval", "--dot", file.toString(), "tanh(x*w + b)", "x=2", "w=-3", "b=6.8813735870195432");
+    Run run =
+        run(
+            "eval",
+            "--dot",
+            file.toString(),
+            "tanh(x*w + b)",
+            "x=2",
+            "w=-3",
+            "b=6.8813735870195432");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).endsWith("d/db = 0.4999999999999998\ngraph written to " + file + "\n");
