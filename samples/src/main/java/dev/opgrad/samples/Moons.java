@@ -71,13 +71,21 @@ public final class Moons {
         "micrograd's moons demo: %s, %d parameters, max-margin loss + %s L2, %d steps%n",
         model, model.parameters().size(), ALPHA, STEPS);
     MaxMarginLoss[] last = new MaxMarginLoss[1];
+    // On a terminal the bar redraws in place; in a log or a pipe, it is a line every ten steps.
+    boolean terminal = out == System.out && System.console() != null;
     train(
         model,
         (loss, step) -> {
           last[0] = loss;
-          out.print("\r  " + progressBar(step + 1) + "  " + loss);
+          if (terminal) {
+            out.print("\r  " + progressBar(step + 1) + "  " + loss);
+          } else if ((step + 1) % 10 == 0) {
+            out.println("  " + progressBar(step + 1) + "  " + loss);
+          }
         });
-    out.println();
+    if (terminal) {
+      out.println();
+    }
     Path png = outputDir.resolve("moons.png");
     plot(model, png);
     out.printf("  step %d: %s%n", STEPS - 1, last[0]);
