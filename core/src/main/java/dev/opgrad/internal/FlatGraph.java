@@ -9,6 +9,19 @@ import java.util.Arrays;
  * and {@link #backward()} walk the arrays in the order the eager engine walks the graph and call
  * the same {@link Op} methods with the same numbers, so they give bit-identical results, and they
  * allocate nothing.
+ *
+ * <p>Each node owns an array of exactly its number of inputs, as a {@link Op#VARIADIC variadic} op
+ * needs. {@link #forward()} gathers the node's input data into it before calling {@link
+ * Op#forward}; {@link #backward()} passes the same array, untouched since, to {@link Op#localGrad},
+ * so the inputs are gathered once per step, not once per pass.
+ *
+ * <p>{@link #backward()} adds {@code grad·local} into each input's gradient, as the eager pass
+ * does, except where that cannot change it: when a node's gradient is ±0 and all its local
+ * gradients are finite, every product is ±0, and adding ±0 leaves a gradient as it is (a gradient
+ * summed from +0 in round-to-nearest is never −0). Then the node's additions are skipped, as
+ * hand-written code skips an inactive ReLU or a met margin; {@code localGrad} is still called, so
+ * that a non-finite local gradient still turns 0 into NaN as in the eager pass, and an op that
+ * throws still throws.
  */
 public final class FlatGraph {
 
@@ -20,8 +33,7 @@ public final class FlatGraph {
   private final double[] data;
   private final double[] grad;
   private final String[] labels; // for error messages
-  // inputsByCount[k] holds the inputs of a node of k inputs: exactly k, as a variadic op needs.
-  private final double[][] inputsByCount;
+  private final double[][] nodeInputs; // node n's input data as of the last forward()
   private final double[] scratchGrads;
 
   private FlatGraph(
@@ -39,11 +51,11 @@ public final class FlatGraph {
     this.grad = new double[ops.length];
     this.labels = labels;
     int maxArity = 2;
+    this.nodeInputs = new double[ops.length][];
     for (int n = 0; n < ops.length; n++) {
-      maxArity = Math.max(maxArity, inputStart[n + 1] - inputStart[n]);
+      nodeInputs[n] = new double[inputStart[n + 1] - inputStart[n]];
+      maxArity = Math.max(maxArity, nodeInputs[n].length);
     }
-    this.inputsByCount = new double[maxArity + 1][];
-    Arrays.setAll(inputsByCount, double[]::new);
     this.scratchGrads = new double[maxArity];
   }
 
@@ -89,26 +101,27 @@ public final class FlatGraph {
 
   /** Recomputes every non-leaf node from its inputs, in order; returns the root's data. */
   public double forward() {
-    double[] in1 = inputsByCount[1];
-    double[] in2 = inputsByCount[2];
     for (int n = 0; n < ops.length; n++) {
       Op op = ops[n];
       if (op == null) {
         continue;
       }
+      double[] in = nodeInputs[n];
       int first = inputStart[n];
-      int arity = inputStart[n + 1] - first;
       try {
         // One call site per common arity: each sees few op classes, so the JIT can inline them.
-        if (arity == 2) {
-          in2[0] = data[inputIndex[first]];
-          in2[1] = data[inputIndex[first + 1]];
-          data[n] = op.forward(in2, constants[n]);
-        } else if (arity == 1) {
-          in1[0] = data[inputIndex[first]];
-          data[n] = op.forward(in1, constants[n]);
+        if (in.length == 2) {
+          in[0] = data[inputIndex[first]];
+          in[1] = data[inputIndex[first + 1]];
+          data[n] = op.forward(in, constants[n]);
+        } else if (in.length == 1) {
+          in[0] = data[inputIndex[first]];
+          data[n] = op.forward(in, constants[n]);
         } else {
-          data[n] = op.forward(gatherInputs(n), constants[n]);
+          for (int i = 0; i < in.length; i++) {
+            in[i] = data[inputIndex[first + i]];
+          }
+          data[n] = op.forward(in, constants[n]);
         }
       } catch (RuntimeException e) {
         throw new IllegalArgumentException(failure(n, "failed on", e), e);
@@ -125,8 +138,6 @@ public final class FlatGraph {
     Arrays.fill(grad, 0);
     int root = ops.length - 1;
     grad[root] = 1;
-    double[] in1 = inputsByCount[1];
-    double[] in2 = inputsByCount[2];
     double[] local = scratchGrads;
     for (int n = root; n >= 0; n--) {
       Op op = ops[n];
@@ -134,26 +145,26 @@ public final class FlatGraph {
         continue;
       }
       int first = inputStart[n];
-      int arity = inputStart[n + 1] - first;
+      double[] in = nodeInputs[n];
       double g = grad[n];
       try {
-        if (arity == 2) {
-          int a = inputIndex[first];
-          int b = inputIndex[first + 1];
-          in2[0] = data[a];
-          in2[1] = data[b];
-          op.localGrad(in2, constants[n], data[n], local);
-          grad[a] += g * local[0];
-          grad[b] += g * local[1];
-        } else if (arity == 1) {
-          int a = inputIndex[first];
-          in1[0] = data[a];
-          op.localGrad(in1, constants[n], data[n], local);
-          grad[a] += g * local[0];
+        if (in.length == 2) {
+          op.localGrad(in, constants[n], data[n], local);
+          if (g != 0 || !isFinite(local[0]) || !isFinite(local[1])) {
+            grad[inputIndex[first]] += g * local[0];
+            grad[inputIndex[first + 1]] += g * local[1];
+          }
+        } else if (in.length == 1) {
+          op.localGrad(in, constants[n], data[n], local);
+          if (g != 0 || !isFinite(local[0])) {
+            grad[inputIndex[first]] += g * local[0];
+          }
         } else {
-          op.localGrad(gatherInputs(n), constants[n], data[n], local);
-          for (int i = 0; i < arity; i++) {
-            grad[inputIndex[first + i]] += g * local[i];
+          op.localGrad(in, constants[n], data[n], local);
+          if (g != 0 || !allFinite(local, in.length)) {
+            for (int i = 0; i < in.length; i++) {
+              grad[inputIndex[first + i]] += g * local[i];
+            }
           }
         }
       } catch (RuntimeException e) {
@@ -162,17 +173,31 @@ public final class FlatGraph {
     }
   }
 
-  /** Node {@code n}'s input data, in the reused array of exactly their number. */
+  /** Whether {@code x} is neither infinite nor NaN ({@code ∞ − ∞} and {@code NaN − NaN} are NaN). */
+  private static boolean isFinite(double x) {
+    return x - x == 0;
+  }
+
+  /** Whether the first {@code count} values are all finite, without a branch per value. */
+  private static boolean allFinite(double[] values, int count) {
+    double zero = 0;
+    for (int i = 0; i < count; i++) {
+      zero += values[i] - values[i];
+    }
+    return zero == 0;
+  }
+
+  /** Node {@code n}'s input data in a new array, for an error message. */
   private double[] gatherInputs(int n) {
-    double[] in = inputsByCount[inputStart[n + 1] - inputStart[n]];
-    for (int e = inputStart[n], i = 0; e < inputStart[n + 1]; e++, i++) {
+    double[] in = new double[inputStart[n + 1] - inputStart[n]];
+    for (int e = inputStart[n], i = 0; i < in.length; e++, i++) {
       in[i] = data[inputIndex[e]];
     }
     return in;
   }
 
   private String failure(int n, String what, RuntimeException cause) {
-    double[] inputs = gatherInputs(n).clone();
+    double[] inputs = gatherInputs(n);
     String label = labels[n] == null ? "" : " for '" + labels[n] + "'";
     return String.format(
         "op '%s' %s %s%s%s: %s",
