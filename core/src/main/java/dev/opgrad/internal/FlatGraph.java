@@ -10,10 +10,13 @@ import java.util.Arrays;
  * the same {@link Op} methods with the same numbers, so they give bit-identical results, and they
  * allocate nothing.
  *
- * <p>Each node owns an array of exactly its number of inputs, as a {@link Op#VARIADIC variadic} op
- * needs. {@link #forward()} gathers the node's input data into it before calling {@link
- * Op#forward}; {@link #backward()} passes the same array, untouched since, to {@link Op#localGrad},
- * so the inputs are gathered once per step, not once per pass.
+ * <p>Ops take their inputs in an array of exactly their number, as a {@link Op#VARIADIC variadic}
+ * op needs. Nodes of one or two inputs, most of a graph, share one such array per arity and gather
+ * their inputs into it on each pass: two or three reads, from arrays that stay small. A node of
+ * more inputs (a fused neuron, {@code linear}, has 2n + 1) owns its array: {@link #forward()}
+ * gathers the inputs into it before calling {@link Op#forward}, and {@link #backward()} passes the
+ * same array, untouched since, to {@link Op#localGrad}, so those inputs are gathered once per step
+ * instead of once per pass.
  *
  * <p>{@link #backward()} adds {@code grad·local} into each input's gradient, as the eager pass
  * does, except where that cannot change it: when a node's gradient is ±0 and all its local
@@ -33,7 +36,11 @@ public final class FlatGraph {
   private final double[] data;
   private final double[] grad;
   private final String[] labels; // for error messages
-  private final double[][] nodeInputs; // node n's input data as of the last forward()
+  // in1 and in2 hold the inputs of the node at hand if it has 1 or 2; a node of more inputs has its
+  // own array, nodeInputs[n], holding its input data as of the last forward() (else null).
+  private final double[] in1 = new double[1];
+  private final double[] in2 = new double[2];
+  private final double[][] nodeInputs;
   private final double[] scratchGrads;
 
   private FlatGraph(
@@ -53,8 +60,11 @@ public final class FlatGraph {
     int maxArity = 2;
     this.nodeInputs = new double[ops.length][];
     for (int n = 0; n < ops.length; n++) {
-      nodeInputs[n] = new double[inputStart[n + 1] - inputStart[n]];
-      maxArity = Math.max(maxArity, nodeInputs[n].length);
+      int arity = inputStart[n + 1] - inputStart[n];
+      if (arity > 2) {
+        nodeInputs[n] = new double[arity];
+        maxArity = Math.max(maxArity, arity);
+      }
     }
     this.scratchGrads = new double[maxArity];
   }
@@ -106,19 +116,20 @@ public final class FlatGraph {
       if (op == null) {
         continue;
       }
-      double[] in = nodeInputs[n];
       int first = inputStart[n];
+      int arity = inputStart[n + 1] - first;
       try {
         // One call site per common arity: each sees few op classes, so the JIT can inline them.
-        if (in.length == 2) {
-          in[0] = data[inputIndex[first]];
-          in[1] = data[inputIndex[first + 1]];
-          data[n] = op.forward(in, constants[n]);
-        } else if (in.length == 1) {
-          in[0] = data[inputIndex[first]];
-          data[n] = op.forward(in, constants[n]);
+        if (arity == 2) {
+          in2[0] = data[inputIndex[first]];
+          in2[1] = data[inputIndex[first + 1]];
+          data[n] = op.forward(in2, constants[n]);
+        } else if (arity == 1) {
+          in1[0] = data[inputIndex[first]];
+          data[n] = op.forward(in1, constants[n]);
         } else {
-          for (int i = 0; i < in.length; i++) {
+          double[] in = nodeInputs[n];
+          for (int i = 0; i < arity; i++) {
             in[i] = data[inputIndex[first + i]];
           }
           data[n] = op.forward(in, constants[n]);
@@ -145,24 +156,30 @@ public final class FlatGraph {
         continue;
       }
       int first = inputStart[n];
-      double[] in = nodeInputs[n];
+      int arity = inputStart[n + 1] - first;
       double g = grad[n];
       try {
-        if (in.length == 2) {
-          op.localGrad(in, constants[n], data[n], local);
+        if (arity == 2) {
+          int a = inputIndex[first];
+          int b = inputIndex[first + 1];
+          in2[0] = data[a];
+          in2[1] = data[b];
+          op.localGrad(in2, constants[n], data[n], local);
           if (g != 0 || !isFinite(local[0]) || !isFinite(local[1])) {
-            grad[inputIndex[first]] += g * local[0];
-            grad[inputIndex[first + 1]] += g * local[1];
+            grad[a] += g * local[0];
+            grad[b] += g * local[1];
           }
-        } else if (in.length == 1) {
-          op.localGrad(in, constants[n], data[n], local);
+        } else if (arity == 1) {
+          int a = inputIndex[first];
+          in1[0] = data[a];
+          op.localGrad(in1, constants[n], data[n], local);
           if (g != 0 || !isFinite(local[0])) {
-            grad[inputIndex[first]] += g * local[0];
+            grad[a] += g * local[0];
           }
         } else {
-          op.localGrad(in, constants[n], data[n], local);
-          if (g != 0 || !allFinite(local, in.length)) {
-            for (int i = 0; i < in.length; i++) {
+          op.localGrad(nodeInputs[n], constants[n], data[n], local);
+          if (g != 0 || !allFinite(local, arity)) {
+            for (int i = 0; i < arity; i++) {
               grad[inputIndex[first + i]] += g * local[i];
             }
           }
@@ -173,7 +190,9 @@ public final class FlatGraph {
     }
   }
 
-  /** Whether {@code x} is neither infinite nor NaN ({@code ∞ − ∞} and {@code NaN − NaN} are NaN). */
+  /**
+   * Whether {@code x} is neither infinite nor NaN ({@code ∞ − ∞} and {@code NaN − NaN} are NaN).
+   */
   private static boolean isFinite(double x) {
     return x - x == 0;
   }
