@@ -89,6 +89,36 @@ class CompiledGraphTest {
   }
 
   @Test
+  void backwardDifferentiatesAtTheLastForwardsDataWhateverWasSetSince() {
+    Op weighted3 =
+        TestOps.op(
+            "weighted3",
+            3,
+            x -> x[0] + 2 * x[1] + 3 * x[2],
+            (x, out, g) -> {
+              g[0] = 1;
+              g[1] = 2;
+              g[2] = 3;
+            });
+    Value[] v = {Value.of(2), Value.of(3), Value.of(5), Value.of(7)};
+    Value product = v[0].apply(TIMES, NONE, v[1]);
+    Value root = product.apply(weighted3, NONE, v[2], v[3]).apply(TIMES, NONE, v[0]);
+    CompiledGraph compiled = CompiledGraph.capture(root, List.of(v));
+    compiled.forward();
+
+    for (int i = 0; i < 4; i++) {
+      compiled.setParameter(i, 100 + i);
+    }
+    compiled.backward();
+
+    // root = (a·b + 2c + 3d)·a at a = 2, b = 3, c = 5, d = 7.
+    assertThat(
+            new double[] {compiled.grad(0), compiled.grad(1), compiled.grad(2), compiled.grad(3)})
+        .containsExactly(2 * 2 * 3 + 2 * 5 + 3 * 7.0, 2 * 2.0, 2 * 2.0, 3 * 2.0);
+    assertThat(compiled.parameter(0)).isEqualTo(100.0);
+  }
+
+  @Test
   void rejectsLeavesThatAreNotLeavesOfTheGraphOrListedTwice() {
     Value a = Value.of(2, "a");
     Value sum = a.apply(PLUS, NONE, Value.of(1)).labeled("sum");

@@ -2,6 +2,7 @@ package dev.opgrad.internal;
 
 import dev.opgrad.spi.Op;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * A graph flattened into arrays, node {@code n} after all of its inputs: its op ({@code null} for a
@@ -33,7 +34,9 @@ public final class FlatGraph {
   private final int[]
       inputStart; // node n's inputs are inputIndex[inputStart[n] .. inputStart[n + 1])
   private final int[] inputIndex;
-  private final double[] data;
+  private final double[] data; // as of the last forward()
+  private final double[] nextLeafData; // the leaves' data for the next forward()
+  private final int[] leaves;
   private final double[] grad;
   private final String[] labels; // for error messages
   // in1 and in2 hold the inputs of the node at hand if it has 1 or 2; a node of more inputs has its
@@ -55,6 +58,8 @@ public final class FlatGraph {
     this.inputStart = inputStart;
     this.inputIndex = inputIndex;
     this.data = data;
+    this.nextLeafData = data.clone();
+    this.leaves = IntStream.range(0, ops.length).filter(n -> ops[n] == null).toArray();
     this.grad = new double[ops.length];
     this.labels = labels;
     int maxArity = 2;
@@ -94,14 +99,23 @@ public final class FlatGraph {
     return ops[n] == null;
   }
 
-  /** Node {@code n}'s data. */
+  /** A leaf's data as last set; another node's data as of the last {@link #forward()}. */
   public double data(int n) {
-    return data[n];
+    return isLeaf(n) ? nextLeafData[n] : data[n];
   }
 
-  /** Sets node {@code n}'s data, which {@link #forward()} recomputes unless it is a leaf. */
+  /**
+   * Sets leaf {@code n}'s data for the next {@link #forward()}; until then, {@link #backward()}
+   * still differentiates at the data of the last one.
+   *
+   * @throws IllegalArgumentException if node {@code n} is not a leaf
+   */
   public void setData(int n, double value) {
-    data[n] = value;
+    if (!isLeaf(n)) {
+      throw new IllegalArgumentException(
+          "node " + n + " is computed by op '" + ops[n].name() + "'");
+    }
+    nextLeafData[n] = value;
   }
 
   /** Node {@code n}'s gradient from the last {@link #backward()}. */
@@ -111,6 +125,9 @@ public final class FlatGraph {
 
   /** Recomputes every non-leaf node from its inputs, in order; returns the root's data. */
   public double forward() {
+    for (int leaf : leaves) {
+      data[leaf] = nextLeafData[leaf];
+    }
     for (int n = 0; n < ops.length; n++) {
       Op op = ops[n];
       if (op == null) {
