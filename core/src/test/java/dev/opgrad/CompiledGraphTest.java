@@ -4,6 +4,8 @@ import static dev.opgrad.testing.TestOps.PLUS;
 import static dev.opgrad.testing.TestOps.SCALE;
 import static dev.opgrad.testing.TestOps.TIMES;
 import static dev.opgrad.testing.TestOps.WEIGHTED;
+import static dev.opgrad.testing.TestOps.plus;
+import static dev.opgrad.testing.TestOps.times;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -87,6 +89,36 @@ class CompiledGraphTest {
   }
 
   @Test
+  void backwardDifferentiatesAtTheLastForwardsDataWhateverWasSetSince() {
+    Op weighted3 =
+        TestOps.op(
+            "weighted3",
+            3,
+            x -> x[0] + 2 * x[1] + 3 * x[2],
+            (x, out, g) -> {
+              g[0] = 1;
+              g[1] = 2;
+              g[2] = 3;
+            });
+    Value[] v = {Value.of(2), Value.of(3), Value.of(5), Value.of(7)};
+    Value product = v[0].apply(TIMES, NONE, v[1]);
+    Value root = product.apply(weighted3, NONE, v[2], v[3]).apply(TIMES, NONE, v[0]);
+    CompiledGraph compiled = CompiledGraph.capture(root, List.of(v));
+    compiled.forward();
+
+    for (int i = 0; i < 4; i++) {
+      compiled.setParameter(i, 100 + i);
+    }
+    compiled.backward();
+
+    // root = (a·b + 2c + 3d)·a at a = 2, b = 3, c = 5, d = 7.
+    assertThat(
+            new double[] {compiled.grad(0), compiled.grad(1), compiled.grad(2), compiled.grad(3)})
+        .containsExactly(2 * 2 * 3 + 2 * 5 + 3 * 7.0, 2 * 2.0, 2 * 2.0, 3 * 2.0);
+    assertThat(compiled.parameter(0)).isEqualTo(100.0);
+  }
+
+  @Test
   void rejectsLeavesThatAreNotLeavesOfTheGraphOrListedTwice() {
     Value a = Value.of(2, "a");
     Value sum = a.apply(PLUS, NONE, Value.of(1)).labeled("sum");
@@ -136,5 +168,57 @@ class CompiledGraphTest {
 
     assertThat(compiled.forward()).isNaN();
     assertThat(compiled.toString()).isEqualTo("CompiledGraph(3 nodes, 1 parameters, 0 inputs)");
+  }
+
+  /** {@code root(a) = √a}: its local gradient, 1/(2√a), is infinite at 0. */
+  private static final Op ROOT = TestOps.unary("root", Math::sqrt, (x, out) -> 0.5 / out);
+
+  /** {@code hyp(a, b) = a·√b}: its local gradient in b, a/(2√b), is infinite at b = 0. */
+  private static final Op HYP =
+      TestOps.op(
+          "hyp",
+          2,
+          x -> x[0] * Math.sqrt(x[1]),
+          (x, out, g) -> {
+            g[0] = Math.sqrt(x[1]);
+            g[1] = x[0] / (2 * Math.sqrt(x[1]));
+          });
+
+  /** {@code cbrt3(a, b, c) = a + ∛b + c}: its local gradient in b, 1/(3∛b²), is infinite at 0. */
+  private static final Op CBRT3 =
+      TestOps.op(
+          "cbrt3",
+          3,
+          x -> x[0] + Math.cbrt(x[1]) + x[2],
+          (x, out, g) -> {
+            g[0] = 1;
+            g[1] = 1 / (3 * Math.cbrt(x[1]) * Math.cbrt(x[1]));
+            g[2] = 1;
+          });
+
+  @Test
+  void aZeroGradientTimesAnInfiniteLocalGradientIsNanAsInTheEagerPass() {
+    // Each of a, b, c is 0 and gets 0 · ∞ from an op of one, two and three inputs.
+    Value a = Value.of(0, "a");
+    Value b = Value.of(0, "b");
+    Value c = Value.of(0, "c");
+    Value y = Value.of(4, "y");
+    Value zero = Value.of(0, "zero");
+    Value sum = plus(plus(a.apply(ROOT, NONE), y.apply(HYP, NONE, b)), y.apply(CBRT3, NONE, c, y));
+    Value loss = times(sum, zero);
+    List<Value> leaves = List.of(a, b, c, y, zero);
+    CompiledGraph compiled = CompiledGraph.capture(loss, leaves);
+    loss.backward();
+
+    compiled.forward();
+    compiled.backward();
+
+    assertThat(new double[] {compiled.grad(0), compiled.grad(1), compiled.grad(2)})
+        .containsOnly(Double.NaN);
+    for (int i = 0; i < leaves.size(); i++) {
+      assertThat(Double.doubleToRawLongBits(compiled.grad(i)))
+          .as("gradient of %s", leaves.get(i).label())
+          .isEqualTo(Double.doubleToRawLongBits(leaves.get(i).grad()));
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.opgrad.internal;
 
 import dev.opgrad.spi.Op;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * A graph flattened into arrays, node {@code n} after all of its inputs: its op ({@code null} for a
@@ -9,6 +10,22 @@ import java.util.Arrays;
  * and {@link #backward()} walk the arrays in the order the eager engine walks the graph and call
  * the same {@link Op} methods with the same numbers, so they give bit-identical results, and they
  * allocate nothing.
+ *
+ * <p>Ops take their inputs in an array of exactly their number, as a {@link Op#VARIADIC variadic}
+ * op needs. Nodes of one or two inputs, most of a graph, share one such array per arity and gather
+ * their inputs into it on each pass: two or three reads, from arrays that stay small. A node of
+ * more inputs (a fused neuron, {@code linear}, has 2n + 1) owns its array: {@link #forward()}
+ * gathers the inputs into it before calling {@link Op#forward}, and {@link #backward()} passes the
+ * same array, untouched since, to {@link Op#localGrad}, so those inputs are gathered once per step
+ * instead of once per pass.
+ *
+ * <p>{@link #backward()} adds {@code grad·local} into each input's gradient, as the eager pass
+ * does, except where that cannot change it: when a node's gradient is ±0 and all its local
+ * gradients are finite, every product is ±0, and adding ±0 leaves a gradient as it is (a gradient
+ * summed from +0 in round-to-nearest is never −0). Then the node's additions are skipped, as
+ * hand-written code skips an inactive ReLU or a met margin; {@code localGrad} is still called, so
+ * that a non-finite local gradient still turns 0 into NaN as in the eager pass, and an op that
+ * throws still throws.
  */
 public final class FlatGraph {
 
@@ -17,11 +34,16 @@ public final class FlatGraph {
   private final int[]
       inputStart; // node n's inputs are inputIndex[inputStart[n] .. inputStart[n + 1])
   private final int[] inputIndex;
-  private final double[] data;
+  private final double[] data; // as of the last forward()
+  private final double[] nextLeafData; // the leaves' data for the next forward()
+  private final int[] leaves;
   private final double[] grad;
   private final String[] labels; // for error messages
-  // inputsByCount[k] holds the inputs of a node of k inputs: exactly k, as a variadic op needs.
-  private final double[][] inputsByCount;
+  // in1 and in2 hold the inputs of the node at hand if it has 1 or 2; a node of more inputs has its
+  // own array, nodeInputs[n], holding its input data as of the last forward() (else null).
+  private final double[] in1 = new double[1];
+  private final double[] in2 = new double[2];
+  private final double[][] nodeInputs;
   private final double[] scratchGrads;
 
   private FlatGraph(
@@ -36,14 +58,19 @@ public final class FlatGraph {
     this.inputStart = inputStart;
     this.inputIndex = inputIndex;
     this.data = data;
+    this.nextLeafData = data.clone();
+    this.leaves = IntStream.range(0, ops.length).filter(n -> ops[n] == null).toArray();
     this.grad = new double[ops.length];
     this.labels = labels;
     int maxArity = 2;
+    this.nodeInputs = new double[ops.length][];
     for (int n = 0; n < ops.length; n++) {
-      maxArity = Math.max(maxArity, inputStart[n + 1] - inputStart[n]);
+      int arity = inputStart[n + 1] - inputStart[n];
+      if (arity > 2) {
+        nodeInputs[n] = new double[arity];
+        maxArity = Math.max(maxArity, arity);
+      }
     }
-    this.inputsByCount = new double[maxArity + 1][];
-    Arrays.setAll(inputsByCount, double[]::new);
     this.scratchGrads = new double[maxArity];
   }
 
@@ -72,14 +99,23 @@ public final class FlatGraph {
     return ops[n] == null;
   }
 
-  /** Node {@code n}'s data. */
+  /** A leaf's data as last set; another node's data as of the last {@link #forward()}. */
   public double data(int n) {
-    return data[n];
+    return isLeaf(n) ? nextLeafData[n] : data[n];
   }
 
-  /** Sets node {@code n}'s data, which {@link #forward()} recomputes unless it is a leaf. */
+  /**
+   * Sets leaf {@code n}'s data for the next {@link #forward()}; until then, {@link #backward()}
+   * still differentiates at the data of the last one.
+   *
+   * @throws IllegalArgumentException if node {@code n} is not a leaf
+   */
   public void setData(int n, double value) {
-    data[n] = value;
+    if (!isLeaf(n)) {
+      throw new IllegalArgumentException(
+          "node " + n + " is computed by op '" + ops[n].name() + "'");
+    }
+    nextLeafData[n] = value;
   }
 
   /** Node {@code n}'s gradient from the last {@link #backward()}. */
@@ -89,8 +125,9 @@ public final class FlatGraph {
 
   /** Recomputes every non-leaf node from its inputs, in order; returns the root's data. */
   public double forward() {
-    double[] in1 = inputsByCount[1];
-    double[] in2 = inputsByCount[2];
+    for (int leaf : leaves) {
+      data[leaf] = nextLeafData[leaf];
+    }
     for (int n = 0; n < ops.length; n++) {
       Op op = ops[n];
       if (op == null) {
@@ -108,7 +145,11 @@ public final class FlatGraph {
           in1[0] = data[inputIndex[first]];
           data[n] = op.forward(in1, constants[n]);
         } else {
-          data[n] = op.forward(gatherInputs(n), constants[n]);
+          double[] in = nodeInputs[n];
+          for (int i = 0; i < arity; i++) {
+            in[i] = data[inputIndex[first + i]];
+          }
+          data[n] = op.forward(in, constants[n]);
         }
       } catch (RuntimeException e) {
         throw new IllegalArgumentException(failure(n, "failed on", e), e);
@@ -125,8 +166,6 @@ public final class FlatGraph {
     Arrays.fill(grad, 0);
     int root = ops.length - 1;
     grad[root] = 1;
-    double[] in1 = inputsByCount[1];
-    double[] in2 = inputsByCount[2];
     double[] local = scratchGrads;
     for (int n = root; n >= 0; n--) {
       Op op = ops[n];
@@ -143,17 +182,23 @@ public final class FlatGraph {
           in2[0] = data[a];
           in2[1] = data[b];
           op.localGrad(in2, constants[n], data[n], local);
-          grad[a] += g * local[0];
-          grad[b] += g * local[1];
+          if (g != 0 || !isFinite(local[0]) || !isFinite(local[1])) {
+            grad[a] += g * local[0];
+            grad[b] += g * local[1];
+          }
         } else if (arity == 1) {
           int a = inputIndex[first];
           in1[0] = data[a];
           op.localGrad(in1, constants[n], data[n], local);
-          grad[a] += g * local[0];
+          if (g != 0 || !isFinite(local[0])) {
+            grad[a] += g * local[0];
+          }
         } else {
-          op.localGrad(gatherInputs(n), constants[n], data[n], local);
-          for (int i = 0; i < arity; i++) {
-            grad[inputIndex[first + i]] += g * local[i];
+          op.localGrad(nodeInputs[n], constants[n], data[n], local);
+          if (g != 0 || !allFinite(local, arity)) {
+            for (int i = 0; i < arity; i++) {
+              grad[inputIndex[first + i]] += g * local[i];
+            }
           }
         }
       } catch (RuntimeException e) {
@@ -162,17 +207,33 @@ public final class FlatGraph {
     }
   }
 
-  /** Node {@code n}'s input data, in the reused array of exactly their number. */
+  /**
+   * Whether {@code x} is neither infinite nor NaN ({@code ∞ − ∞} and {@code NaN − NaN} are NaN).
+   */
+  private static boolean isFinite(double x) {
+    return x - x == 0;
+  }
+
+  /** Whether the first {@code count} values are all finite, without a branch per value. */
+  private static boolean allFinite(double[] values, int count) {
+    double zero = 0;
+    for (int i = 0; i < count; i++) {
+      zero += values[i] - values[i];
+    }
+    return zero == 0;
+  }
+
+  /** Node {@code n}'s input data in a new array, for an error message. */
   private double[] gatherInputs(int n) {
-    double[] in = inputsByCount[inputStart[n + 1] - inputStart[n]];
-    for (int e = inputStart[n], i = 0; e < inputStart[n + 1]; e++, i++) {
+    double[] in = new double[inputStart[n + 1] - inputStart[n]];
+    for (int e = inputStart[n], i = 0; i < in.length; e++, i++) {
       in[i] = data[inputIndex[e]];
     }
     return in;
   }
 
   private String failure(int n, String what, RuntimeException cause) {
-    double[] inputs = gatherInputs(n).clone();
+    double[] inputs = gatherInputs(n);
     String label = labels[n] == null ? "" : " for '" + labels[n] + "'";
     return String.format(
         "op '%s' %s %s%s%s: %s",
