@@ -13,6 +13,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -305,11 +306,18 @@ public final class Broken implements dev.opgrad.spi.Op {
   @Test
   void loadUsesTheThreadContextClassLoader() throws Exception {
     Path jar = twice("ctx.Twice").writeTo(dir.resolve("ctx.jar"));
+    try (URLClassLoader loader = loaderOf(jar)) {
+      assertThat(withContextClassLoader(loader, OpRegistry::load).names()).containsExactly("twice");
+    }
+  }
+
+  /** Runs {@code action} with {@code loader} as the thread's context class loader. */
+  private static <T> T withContextClassLoader(ClassLoader loader, Supplier<T> action) {
     Thread thread = Thread.currentThread();
     ClassLoader saved = thread.getContextClassLoader();
-    try (URLClassLoader loader = loaderOf(jar)) {
-      thread.setContextClassLoader(loader);
-      assertThat(OpRegistry.load().names()).containsExactly("twice");
+    thread.setContextClassLoader(loader);
+    try {
+      return action.get();
     } finally {
       thread.setContextClassLoader(saved);
     }
@@ -377,12 +385,9 @@ public final class Broken implements dev.opgrad.spi.Op {
     Path onClassPath = twice("shadow.Twice").writeTo(dir.resolve("app/twice.jar"));
     Path folder = java.nio.file.Files.createDirectories(dir.resolve("plugins"));
     Path copy = java.nio.file.Files.copy(onClassPath, folder.resolve("twice-copy.jar"));
-    Thread thread = Thread.currentThread();
-    ClassLoader saved = thread.getContextClassLoader();
     try (URLClassLoader application = loaderOf(onClassPath)) {
-      thread.setContextClassLoader(application);
-
-      OpRegistry registry = OpRegistry.withPlugins(folder);
+      OpRegistry registry =
+          withContextClassLoader(application, () -> OpRegistry.withPlugins(folder));
 
       assertThat(registry.names()).containsExactly("twice");
       assertThat(registry.location("twice")).isEqualTo(onClassPath.toString());
@@ -396,8 +401,6 @@ public final class Broken implements dev.opgrad.spi.Op {
                   + onClassPath
                   + "); the class path's copy is used: remove it"
                   + " from the plugin folder");
-    } finally {
-      thread.setContextClassLoader(saved);
     }
   }
 }
