@@ -11,11 +11,7 @@ final class Forward {
   private Forward() {}
 
   static Value apply(Op op, Value[] inputs, double[] constants) {
-    for (int i = 0; i < inputs.length; i++) {
-      if (inputs[i] == null) {
-        checkInputsNotNull(op.name(), inputs); // throws, naming the op
-      }
-    }
+    checkInputsNotNull(op.name(), inputs);
     if (!takes(op, inputs.length)) {
       throw new IllegalArgumentException(
           String.format(

@@ -117,6 +117,16 @@ public final class Value {
     return ImmutableDoubleArray.copyOf(constants);
   }
 
+  /**
+   * Returns every node of the graph below this value, this one last, each once and after all of its
+   * inputs (micrograd's {@code build_topo}): the order that {@link #backward()} walks in reverse.
+   * It is found without recursion, so any depth works on the default stack, and depends only on the
+   * graph: inputs are visited in order.
+   */
+  public ImmutableList<Value> topologicalOrder() {
+    return ImmutableList.copyOf(Backward.topologicalOrder(this));
+  }
+
   /** Whether this node is a leaf: a value given by the caller rather than computed by an op. */
   public boolean isLeaf() {
     return op == null;

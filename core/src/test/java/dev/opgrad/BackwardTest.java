@@ -1,9 +1,9 @@
 package dev.opgrad;
 
-import static dev.opgrad.testing.TestOps.PLUS;
 import static dev.opgrad.testing.TestOps.SCALE;
-import static dev.opgrad.testing.TestOps.TIMES;
 import static dev.opgrad.testing.TestOps.WEIGHTED;
+import static dev.opgrad.testing.TestOps.plus;
+import static dev.opgrad.testing.TestOps.times;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,14 +15,6 @@ import org.junit.jupiter.api.Test;
 class BackwardTest {
 
   private static final double[] NONE = {};
-
-  private static Value plus(Value a, Value b) {
-    return a.apply(PLUS, NONE, b);
-  }
-
-  private static Value times(Value a, Value b) {
-    return a.apply(TIMES, NONE, b);
-  }
 
   @Test
   void theLecturesExpressionHasItsReferenceGradients() {

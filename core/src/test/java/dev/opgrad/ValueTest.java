@@ -3,23 +3,18 @@ package dev.opgrad;
 import static dev.opgrad.testing.TestOps.PLUS;
 import static dev.opgrad.testing.TestOps.SCALE;
 import static dev.opgrad.testing.TestOps.TIMES;
+import static dev.opgrad.testing.TestOps.plus;
+import static dev.opgrad.testing.TestOps.times;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opgrad.spi.Op;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ValueTest {
 
   private static final double[] NONE = {};
-
-  private static Value plus(Value a, Value b) {
-    return a.apply(PLUS, NONE, b);
-  }
-
-  private static Value times(Value a, Value b) {
-    return a.apply(TIMES, NONE, b);
-  }
 
   @Test
   void aLeafHoldsItsDataAndLabel() {
@@ -161,5 +156,33 @@ class ValueTest {
     assertThatThrownBy(() -> Value.of(1).apply("tanh"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("cannot apply 'tanh' to leaf 1.0: no op named 'tanh'; no op is registered");
+  }
+
+  @Test
+  void topologicalOrderListsEveryValueOnceAfterItsInputsInInputOrder() {
+    Value a = Value.of(1, "a");
+    Value b = Value.of(2, "b");
+    Value ab = times(a, b).labeled("ab");
+    Value root = plus(ab, plus(ab, a).labeled("ab+a")).labeled("root");
+
+    List<Value> order = root.topologicalOrder();
+
+    assertThat(order).extracting(Value::label).containsExactly("a", "b", "ab", "ab+a", "root");
+  }
+
+  @Test
+  void topologicalOrderWalksAMillionDeepChainOnTheDefaultStackAndLeavesNoMark() {
+    Value x = Value.of(0);
+    Value chain = x;
+    for (int i = 0; i < 1_000_000; i++) {
+      chain = plus(chain, x);
+    }
+
+    List<Value> order = chain.topologicalOrder();
+
+    assertThat(order).hasSize(1_000_001);
+    assertThat(order.get(0)).isSameAs(x);
+    assertThat(order.get(1_000_000)).isSameAs(chain);
+    assertThat(chain.topologicalOrder()).isEqualTo(order);
   }
 }

@@ -15,9 +15,9 @@ import java.util.Map;
  * edge from the op to the value and an edge from each input to the op, in input order (an input
  * used twice, as in {@code a + a}, gets two edges).
  *
- * <p>Values are named {@code v0, v1, …} in {@link Traversal#postOrder} order, every value after its
- * inputs; a value's op node is {@code vN_op}. The text depends only on the graph, so it is the same
- * on every run.
+ * <p>Values are named {@code v0, v1, …} in {@link Value#topologicalOrder()} order, every value
+ * after its inputs; a value's op node is {@code vN_op}. The text depends only on the graph, so it
+ * is the same on every run.
  *
  * <pre>{@code
  * Files.writeString(Path.of("neuron.dot"), Dot.toDot(o));
@@ -30,7 +30,7 @@ public final class Dot {
   /** Returns the DOT text of the graph below {@code root}, {@code root} included. */
   public static String toDot(Value root) {
     checkNotNull(root, "root");
-    List<Value> order = Traversal.postOrder(root);
+    List<Value> order = root.topologicalOrder();
     Map<Value, Integer> ids = new IdentityHashMap<>();
     StringBuilder dot = new StringBuilder("digraph opgrad {\n  rankdir=LR;\n");
     for (Value value : order) {

@@ -1,7 +1,6 @@
 package dev.opgrad.samples;
 
 import dev.opgrad.Value;
-import dev.opgrad.graph.Traversal;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -42,8 +41,8 @@ public final class TanhComparison {
         };
     Value[] a = neuron(atomic);
     Value[] c = neuron(composite);
-    List<Value> atomicGraph = Traversal.postOrder(a[0]);
-    List<Value> compositeGraph = Traversal.postOrder(c[0]);
+    List<Value> atomicGraph = a[0].topologicalOrder();
+    List<Value> compositeGraph = c[0].topologicalOrder();
 
     out.printf("tanh as one op vs composed of exp: o = tanh(x1*w1 + x2*w2 + b)%n");
     out.printf("  %-12s %22s %22s %10s%n", "", "atomic tanh", "composite tanh", "|diff|");
