@@ -89,8 +89,13 @@ public final class CompiledGraph {
     for (int i = 0; i < indices.length; i++) {
       Value leaf = leaves.get(i);
       checkArgument(indices[i] >= 0, "%s is not part of the graph below %s", leaf, root);
-      checkArgument(graph.isLeaf(indices[i]), "%s is not a leaf", leaf.describe());
-      checkArgument(!seen[indices[i]], "%s is listed twice", leaf.describe());
+      indices[i] = graph.indexOf(indices[i]);
+      if (!graph.isLeaf(indices[i])) {
+        throw new IllegalArgumentException(leaf.describe() + " is not a leaf");
+      }
+      if (seen[indices[i]]) {
+        throw new IllegalArgumentException(leaf.describe() + " is listed twice");
+      }
       seen[indices[i]] = true;
     }
     int[] parameterIndices = Arrays.copyOfRange(indices, 0, parameters.size());

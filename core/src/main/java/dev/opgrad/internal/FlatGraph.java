@@ -1,5 +1,6 @@
 package dev.opgrad.internal;
 
+import dev.opgrad.spi.BatchOp;
 import dev.opgrad.spi.Op;
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -39,12 +40,19 @@ public final class FlatGraph {
   private final int[] leaves;
   private final double[] grad;
   private final String[] labels; // for error messages
+  private final int[] position; // of() numbering -> this graph's
   // in1 and in2 hold the inputs of the node at hand if it has 1 or 2; a node of more inputs has its
   // own array, nodeInputs[n], holding its input data as of the last forward() (else null).
   private final double[] in1 = new double[1];
   private final double[] in2 = new double[2];
   private final double[][] nodeInputs;
   private final double[] scratchGrads;
+  // Runs of consecutive nodes of one op: run r is nodes runStart[r] .. runStart[r + 1] - 1, computed
+  // by one call if runOp[r] is a BatchOp (else null), node by node otherwise.
+  private final int[] runStart;
+  private final BatchOp[] runOp;
+  private final NodeRange forwardRun;
+  private final NodeRange backwardRun;
 
   private FlatGraph(
       Op[] ops,
@@ -52,7 +60,9 @@ public final class FlatGraph {
       int[] inputStart,
       int[] inputIndex,
       double[] data,
-      String[] labels) {
+      String[] labels,
+      int[] runStart,
+      int[] position) {
     this.ops = ops;
     this.constants = constants;
     this.inputStart = inputStart;
@@ -62,22 +72,35 @@ public final class FlatGraph {
     this.leaves = IntStream.range(0, ops.length).filter(n -> ops[n] == null).toArray();
     this.grad = new double[ops.length];
     this.labels = labels;
+    this.position = position;
     int maxArity = 2;
     this.nodeInputs = new double[ops.length][];
     for (int n = 0; n < ops.length; n++) {
       int arity = inputStart[n + 1] - inputStart[n];
-      if (arity > 2) {
+      if (arity > 2 && !(ops[n] instanceof BatchOp)) {
         nodeInputs[n] = new double[arity];
         maxArity = Math.max(maxArity, arity);
       }
     }
     this.scratchGrads = new double[maxArity];
+    this.runStart = runStart;
+    int runs = runStart.length - 1;
+    this.runOp = new BatchOp[runs];
+    for (int r = 0; r < runs; r++) {
+      if (ops[runStart[r]] instanceof BatchOp) {
+        runOp[r] = (BatchOp) ops[runStart[r]];
+      }
+    }
+    this.forwardRun = new NodeRange(true, inputStart, inputIndex, constants, data, grad);
+    this.backwardRun = new NodeRange(false, inputStart, inputIndex, constants, data, grad);
   }
 
   /**
-   * Takes over arrays describing a graph of {@code ops.length} nodes in topological order, the root
-   * last: node {@code n}'s op ({@code null} for a leaf), its constants (never modified), the inputs
-   * {@code inputIndex[inputStart[n] .. inputStart[n + 1])}, its data, and its label or null.
+   * Flattens a graph of {@code ops.length} nodes in topological order, the root last: node {@code
+   * n}'s op ({@code null} for a leaf), its constants (never modified), the inputs {@code
+   * inputIndex[inputStart[n] .. inputStart[n + 1])}, its data, and its label or null. The graph
+   * numbers its nodes in a {@link BatchOrder} of its own; {@link #indexOf} maps the numbers given
+   * here to its own.
    */
   public static FlatGraph of(
       Op[] ops,
@@ -86,7 +109,46 @@ public final class FlatGraph {
       int[] inputIndex,
       double[] data,
       String[] labels) {
-    return new FlatGraph(ops, constants, inputStart, inputIndex, data, labels);
+    int size = ops.length;
+    BatchOrder batchOrder = BatchOrder.of(ops, inputStart, inputIndex);
+    int[] order = batchOrder.order;
+    int[] position = new int[size];
+    for (int p = 0; p < size; p++) {
+      position[order[p]] = p;
+    }
+    Op[] newOps = new Op[size];
+    double[][] newConstants = new double[size][];
+    double[] newData = new double[size];
+    String[] newLabels = new String[size];
+    int[] newInputStart = new int[size + 1];
+    int[] newInputIndex = new int[inputIndex.length];
+    int edge = 0;
+    for (int p = 0; p < size; p++) {
+      int n = order[p];
+      newOps[p] = ops[n];
+      newConstants[p] = constants[n];
+      newData[p] = data[n];
+      newLabels[p] = labels[n];
+      newInputStart[p] = edge;
+      for (int e = inputStart[n]; e < inputStart[n + 1]; e++) {
+        newInputIndex[edge++] = position[inputIndex[e]];
+      }
+    }
+    newInputStart[size] = edge;
+    return new FlatGraph(
+        newOps,
+        newConstants,
+        newInputStart,
+        newInputIndex,
+        newData,
+        newLabels,
+        batchOrder.runStart,
+        position);
+  }
+
+  /** This graph's number for node {@code n} as numbered in {@link #of}. */
+  public int indexOf(int n) {
+    return position[n];
   }
 
   /** The number of nodes. */
@@ -128,34 +190,65 @@ public final class FlatGraph {
     for (int leaf : leaves) {
       data[leaf] = nextLeafData[leaf];
     }
-    for (int n = 0; n < ops.length; n++) {
-      Op op = ops[n];
-      if (op == null) {
-        continue;
-      }
-      int first = inputStart[n];
-      int arity = inputStart[n + 1] - first;
-      try {
-        // One call site per common arity: each sees few op classes, so the JIT can inline them.
-        if (arity == 2) {
-          in2[0] = data[inputIndex[first]];
-          in2[1] = data[inputIndex[first + 1]];
-          data[n] = op.forward(in2, constants[n]);
-        } else if (arity == 1) {
-          in1[0] = data[inputIndex[first]];
-          data[n] = op.forward(in1, constants[n]);
-        } else {
-          double[] in = nodeInputs[n];
-          for (int i = 0; i < arity; i++) {
-            in[i] = data[inputIndex[first + i]];
-          }
-          data[n] = op.forward(in, constants[n]);
+    for (int r = 0; r < runOp.length; r++) {
+      int from = runStart[r];
+      int to = runStart[r + 1];
+      if (runOp[r] != null) {
+        try {
+          runOp[r].forward(forwardRun.over(from, to));
+        } catch (RuntimeException e) {
+          throw forwardFailure(from, to, e);
         }
-      } catch (RuntimeException e) {
-        throw new IllegalArgumentException(failure(n, "failed on", e), e);
+      } else if (ops[from] != null) {
+        for (int n = from; n < to; n++) {
+          try {
+            data[n] = forward(n);
+          } catch (RuntimeException e) {
+            throw new IllegalArgumentException(failure(n, "failed on", e), e);
+          }
+        }
       }
     }
     return data[ops.length - 1];
+  }
+
+  /** Computes node {@code n} with its op's per-node {@link Op#forward}. */
+  private double forward(int n) {
+    Op op = ops[n];
+    int first = inputStart[n];
+    int arity = inputStart[n + 1] - first;
+    // One call site per common arity: each sees few op classes, so the JIT can inline them.
+    if (arity == 2) {
+      in2[0] = data[inputIndex[first]];
+      in2[1] = data[inputIndex[first + 1]];
+      return op.forward(in2, constants[n]);
+    } else if (arity == 1) {
+      in1[0] = data[inputIndex[first]];
+      return op.forward(in1, constants[n]);
+    }
+    double[] in = nodeInputs[n];
+    for (int i = 0; i < arity; i++) {
+      in[i] = data[inputIndex[first + i]];
+    }
+    return op.forward(in, constants[n]);
+  }
+
+  /**
+   * The exception for a batch that failed on nodes {@code from .. to - 1}: that of the first node
+   * whose per-node {@link Op#forward} fails when they are computed again one by one, which names
+   * its inputs.
+   */
+  private IllegalArgumentException forwardFailure(int from, int to, RuntimeException batchFailure) {
+    for (int n = from; n < to; n++) {
+      try {
+        data[n] = ops[n].forward(gatherInputs(n), constants[n]);
+      } catch (RuntimeException e) {
+        return new IllegalArgumentException(failure(n, "failed on", e), e);
+      }
+    }
+    return new IllegalArgumentException(
+        failure(from, "failed on a batch of " + (to - from) + " nodes from", batchFailure),
+        batchFailure);
   }
 
   /**
@@ -164,45 +257,80 @@ public final class FlatGraph {
    */
   public void backward() {
     Arrays.fill(grad, 0);
-    int root = ops.length - 1;
-    grad[root] = 1;
-    double[] local = scratchGrads;
-    for (int n = root; n >= 0; n--) {
-      Op op = ops[n];
-      if (op == null) {
-        continue;
-      }
-      int first = inputStart[n];
-      int arity = inputStart[n + 1] - first;
-      double g = grad[n];
-      try {
-        if (arity == 2) {
-          int a = inputIndex[first];
-          int b = inputIndex[first + 1];
-          in2[0] = data[a];
-          in2[1] = data[b];
-          op.localGrad(in2, constants[n], data[n], local);
-          if (g != 0 || !isFinite(local[0]) || !isFinite(local[1])) {
-            grad[a] += g * local[0];
-            grad[b] += g * local[1];
-          }
-        } else if (arity == 1) {
-          int a = inputIndex[first];
-          in1[0] = data[a];
-          op.localGrad(in1, constants[n], data[n], local);
-          if (g != 0 || !isFinite(local[0])) {
-            grad[a] += g * local[0];
-          }
-        } else {
-          op.localGrad(nodeInputs[n], constants[n], data[n], local);
-          if (g != 0 || !allFinite(local, arity)) {
-            for (int i = 0; i < arity; i++) {
-              grad[inputIndex[first + i]] += g * local[i];
-            }
+    grad[ops.length - 1] = 1;
+    for (int r = runOp.length - 1; r >= 0; r--) {
+      int from = runStart[r];
+      int to = runStart[r + 1];
+      if (runOp[r] != null) {
+        try {
+          runOp[r].backward(backwardRun.over(from, to));
+        } catch (RuntimeException e) {
+          throw backwardFailure(from, to, e);
+        }
+      } else if (ops[from] != null) {
+        for (int n = to - 1; n >= from; n--) {
+          try {
+            backward(n);
+          } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                failure(n, "failed computing its local gradient at", e), e);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * The exception for a batch that failed on nodes {@code from .. to - 1}: that of the first node,
+   * in backward order, whose per-node {@link Op#localGrad} fails, which names its inputs.
+   */
+  private IllegalStateException backwardFailure(int from, int to, RuntimeException batchFailure) {
+    for (int n = to - 1; n >= from; n--) {
+      double[] inputs = gatherInputs(n);
+      try {
+        ops[n].localGrad(inputs, constants[n], data[n], new double[inputs.length]);
       } catch (RuntimeException e) {
-        throw new IllegalStateException(failure(n, "failed computing its local gradient at", e), e);
+        return new IllegalStateException(failure(n, "failed computing its local gradient at", e), e);
+      }
+    }
+    return new IllegalStateException(
+        failure(
+            to - 1,
+            "failed computing the local gradients of a batch of " + (to - from) + " nodes from",
+            batchFailure),
+        batchFailure);
+  }
+
+  /** Adds node {@code n}'s contributions into its inputs' gradients with {@link Op#localGrad}. */
+  private void backward(int n) {
+    Op op = ops[n];
+    int first = inputStart[n];
+    int arity = inputStart[n + 1] - first;
+    double g = grad[n];
+    double[] local = scratchGrads;
+    if (arity == 2) {
+      int a = inputIndex[first];
+      int b = inputIndex[first + 1];
+      in2[0] = data[a];
+      in2[1] = data[b];
+      op.localGrad(in2, constants[n], data[n], local);
+      if (g != 0 || !isFinite(local[0]) || !isFinite(local[1])) {
+        grad[a] += g * local[0];
+        grad[b] += g * local[1];
+      }
+    } else if (arity == 1) {
+      int a = inputIndex[first];
+      in1[0] = data[a];
+      op.localGrad(in1, constants[n], data[n], local);
+      if (g != 0 || !isFinite(local[0])) {
+        grad[a] += g * local[0];
+      }
+    } else {
+      op.localGrad(nodeInputs[n], constants[n], data[n], local);
+      if (g != 0 || !allFinite(local, arity)) {
+        for (int i = 0; i < arity; i++) {
+          grad[inputIndex[first + i]] += g * local[i];
+        }
       }
     }
   }
