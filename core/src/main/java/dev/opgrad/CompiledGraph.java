@@ -162,6 +162,8 @@ public final class CompiledGraph {
    *
    * @return the root's new data
    * @throws IllegalArgumentException if an op rejects its inputs
+   * @throws IllegalStateException if a {@link dev.opgrad.spi.BatchOp} fails on a run of nodes
+   *     though its per-node {@code forward} accepts each of them
    */
   public double forward() {
     return graph.forward();

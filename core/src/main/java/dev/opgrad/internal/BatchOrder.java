@@ -21,8 +21,8 @@ final class BatchOrder {
   final int[] order;
 
   /**
-   * Where each run starts: run {@code r} is the nodes at positions {@code runStart[r] ..
-   * runStart[r + 1] - 1}; the last element is the number of nodes.
+   * Where each run starts: run {@code r} is the nodes at positions {@code runStart[r] .. runStart[r
+   * + 1] - 1}; the last element is the number of nodes.
    */
   final int[] runStart;
 
@@ -68,9 +68,7 @@ final class BatchOrder {
     int[] runStart = new int[size + 1];
     int runs = 0;
     for (int p = 0; p < size; p++) {
-      if (p == 0
-          || ops[order[p]] != ops[order[p - 1]]
-          || level[order[p]] != level[order[p - 1]]) {
+      if (p == 0 || ops[order[p]] != ops[order[p - 1]] || level[order[p]] != level[order[p - 1]]) {
         runStart[runs++] = p;
       }
     }

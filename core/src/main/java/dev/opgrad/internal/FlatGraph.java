@@ -248,11 +248,11 @@ public final class FlatGraph {
   }
 
   /**
-   * The exception for a batch that failed on nodes {@code from .. to - 1}: that of the first node
-   * whose per-node {@link Op#forward} fails when they are computed again one by one, which names
-   * its inputs.
+   * The exception for a run of nodes {@code from .. to - 1} whose batch forward failed: that of the
+   * first node whose per-node {@link Op#forward} fails when they are computed again one by one,
+   * which names its inputs; an {@link IllegalStateException} if none does, the op's own fault.
    */
-  private IllegalArgumentException forwardFailure(int from, int to, RuntimeException batchFailure) {
+  private RuntimeException forwardFailure(int from, int to, RuntimeException batchFailure) {
     for (int n = from; n < to; n++) {
       try {
         data[n] = ops[n].forward(gatherInputs(n), constants[n]);
@@ -260,9 +260,8 @@ public final class FlatGraph {
         return new IllegalArgumentException(failure(n, "failed on", e), e);
       }
     }
-    return new IllegalArgumentException(
-        failure(from, "failed on a batch of " + (to - from) + " nodes from", batchFailure),
-        batchFailure);
+    String what = "failed on a run of " + (to - from) + " nodes but on none alone, the first at";
+    return new IllegalStateException(failure(from, what, batchFailure), batchFailure);
   }
 
   /**
@@ -296,8 +295,9 @@ public final class FlatGraph {
   }
 
   /**
-   * The exception for a batch that failed on nodes {@code from .. to - 1}: that of the first node,
-   * in backward order, whose per-node {@link Op#localGrad} fails, which names its inputs.
+   * The exception for a run of nodes {@code from .. to - 1} whose batch backward failed: that of
+   * the first node, in backward order, whose per-node {@link Op#localGrad} fails, which names its
+   * inputs, or else one that says that only the batch failed.
    */
   private IllegalStateException backwardFailure(int from, int to, RuntimeException batchFailure) {
     for (int n = to - 1; n >= from; n--) {
@@ -305,15 +305,15 @@ public final class FlatGraph {
       try {
         ops[n].localGrad(inputs, constants[n], data[n], new double[inputs.length]);
       } catch (RuntimeException e) {
-        return new IllegalStateException(failure(n, "failed computing its local gradient at", e), e);
+        return new IllegalStateException(
+            failure(n, "failed computing its local gradient at", e), e);
       }
     }
-    return new IllegalStateException(
-        failure(
-            to - 1,
-            "failed computing the local gradients of a batch of " + (to - from) + " nodes from",
-            batchFailure),
-        batchFailure);
+    String what =
+        "failed computing the local gradients of a run of "
+            + (to - from)
+            + " nodes but of none alone, the first at";
+    return new IllegalStateException(failure(to - 1, what, batchFailure), batchFailure);
   }
 
   /** Adds node {@code n}'s contributions into its inputs' gradients with {@link Op#localGrad}. */

@@ -3,9 +3,9 @@ package dev.opgrad.internal;
 import dev.opgrad.spi.Nodes;
 
 /**
- * The {@link Nodes} of one run of a {@link FlatGraph}: nodes {@code first}, {@code first + step},
- * … of its arrays, {@code step} being 1 on the forward pass and -1 on the backward pass. One
- * instance per pass is moved from run to run, so that a replay allocates nothing.
+ * The {@link Nodes} of one run of a {@link FlatGraph}: nodes {@code first}, {@code first + step}, …
+ * of its arrays, {@code step} being 1 on the forward pass and -1 on the backward pass. One instance
+ * per pass is moved from run to run, so that a replay allocates nothing.
  */
 final class NodeRange implements Nodes {
 
@@ -34,7 +34,9 @@ final class NodeRange implements Nodes {
     this.grad = grad;
   }
 
-  /** Moves this view to the nodes {@code from .. to - 1}, in order forward and reversed backward. */
+  /**
+   * Moves this view to the nodes {@code from .. to - 1}, in order forward and reversed backward.
+   */
   NodeRange over(int from, int to) {
     first = forward ? from : to - 1;
     step = forward ? 1 : -1;

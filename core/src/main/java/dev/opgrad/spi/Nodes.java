@@ -42,8 +42,8 @@ public interface Nodes {
   double grad(int k);
 
   /**
-   * Adds {@code value}, which is {@code grad(k)} times ∂output/∂input<sub>i</sub>, into the gradient
-   * of input {@code i} of node {@code k}: in {@link BatchOp#backward(Nodes)} only.
+   * Adds {@code value}, which is {@code grad(k)} times ∂output/∂input<sub>i</sub>, into the
+   * gradient of input {@code i} of node {@code k}: in {@link BatchOp#backward(Nodes)} only.
    *
    * @throws IllegalStateException in {@link BatchOp#forward(Nodes)}
    */
