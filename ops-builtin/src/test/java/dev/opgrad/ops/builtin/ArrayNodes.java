@@ -19,15 +19,19 @@ final class ArrayNodes implements Nodes {
   private final double[] grads;
   private final double[] slotGrads;
 
-  private ArrayNodes(
-      boolean backward,
+  /**
+   * The backward view: node {@code k} has the output {@code outputs[k]} and the gradient {@code
+   * grads[k]}; {@link #addInputGrad} adds into {@code slotGrads}. Without {@code grads} and {@code
+   * slotGrads} (null), the forward view, whose {@link #setOutput} writes into {@code outputs}.
+   */
+  ArrayNodes(
       double[] slotData,
       int[][] slots,
       double[][] constants,
       double[] outputs,
       double[] grads,
       double[] slotGrads) {
-    this.backward = backward;
+    this.backward = grads != null;
     this.slotData = slotData;
     this.slots = slots;
     this.constants = constants;
@@ -39,21 +43,7 @@ final class ArrayNodes implements Nodes {
   /** The forward view: {@link #setOutput} writes into {@code outputs}. */
   static ArrayNodes forward(
       double[] slotData, int[][] slots, double[][] constants, double[] outputs) {
-    return new ArrayNodes(false, slotData, slots, constants, outputs, null, null);
-  }
-
-  /**
-   * The backward view: node {@code k} has the output {@code outputs[k]} and the gradient {@code
-   * grads[k]}; {@link #addInputGrad} adds into {@code slotGrads}.
-   */
-  static ArrayNodes backward(
-      double[] slotData,
-      int[][] slots,
-      double[][] constants,
-      double[] outputs,
-      double[] grads,
-      double[] slotGrads) {
-    return new ArrayNodes(true, slotData, slots, constants, outputs, grads, slotGrads);
+    return new ArrayNodes(slotData, slots, constants, outputs, null, null);
   }
 
   @Override

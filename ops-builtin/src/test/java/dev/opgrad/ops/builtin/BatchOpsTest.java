@@ -156,7 +156,7 @@ class BatchOpsTest {
     double[] mulGrads = {0.25, 0.25, 0.25, 0.25};
     ((BatchOp) REGISTRY.get("mul"))
         .backward(
-            ArrayNodes.backward(
+            new ArrayNodes(
                 mul.slotData,
                 mul.slots,
                 mul.constants,
@@ -169,7 +169,7 @@ class BatchOpsTest {
     double[] linearGrads = {0.25, 0.25, 0.25, 0.25, 0.25, 0.25};
     ((BatchOp) REGISTRY.get("linear"))
         .backward(
-            ArrayNodes.backward(
+            new ArrayNodes(
                 linear.slotData,
                 linear.slots,
                 linear.constants,
@@ -228,8 +228,7 @@ class BatchOpsTest {
     double[] actual = new double[run.slotData.length];
     Arrays.fill(actual, initial);
 
-    op.backward(
-        ArrayNodes.backward(run.slotData, run.slots, run.constants, outputs, grads, actual));
+    op.backward(new ArrayNodes(run.slotData, run.slots, run.constants, outputs, grads, actual));
 
     for (int s = 0; s < actual.length; s++) {
       assertThat(Double.doubleToLongBits(actual[s]))
