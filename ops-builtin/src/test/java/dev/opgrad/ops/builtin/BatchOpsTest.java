@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.opgrad.OpRegistry;
+import dev.opgrad.internal.ArrayNodes;
 import dev.opgrad.spi.BatchOp;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;

@@ -1,15 +1,16 @@
-package dev.opgrad.ops.builtin;
+package dev.opgrad.internal;
 
 import dev.opgrad.spi.Nodes;
 
 /**
- * {@link Nodes} over plain arrays, for testing a {@link dev.opgrad.spi.BatchOp} without the engine.
- * Node {@code k}'s input {@code i} is the slot {@code slots[k][i]}: its data is {@code
- * slotData[slot]} and {@link #addInputGrad} adds into {@code slotGrads[slot]}, so that nodes may
- * share inputs, as nodes of one run of a graph do. The misuse of a method outside its pass throws
- * {@link IllegalStateException}, as the {@link Nodes} contract says.
+ * {@link Nodes} over plain arrays, for checking a {@link dev.opgrad.spi.BatchOp} without a graph,
+ * as {@link dev.opgrad.GradCheck} and tests do. Node {@code k}'s input {@code i} is the slot {@code
+ * slots[k][i]}: its data is {@code slotData[slot]} and {@link #addInputGrad} adds into {@code
+ * slotGrads[slot]}, so that nodes may share inputs, as nodes of one run of a graph do. The misuse
+ * of a method outside its pass throws {@link IllegalStateException}, as the {@link Nodes} contract
+ * says.
  */
-final class ArrayNodes implements Nodes {
+public final class ArrayNodes implements Nodes {
 
   private final boolean backward;
   private final double[] slotData;
@@ -24,7 +25,7 @@ final class ArrayNodes implements Nodes {
    * grads[k]}; {@link #addInputGrad} adds into {@code slotGrads}. Without {@code grads} and {@code
    * slotGrads} (null), the forward view, whose {@link #setOutput} writes into {@code outputs}.
    */
-  ArrayNodes(
+  public ArrayNodes(
       double[] slotData,
       int[][] slots,
       double[][] constants,
@@ -41,7 +42,7 @@ final class ArrayNodes implements Nodes {
   }
 
   /** The forward view: {@link #setOutput} writes into {@code outputs}. */
-  static ArrayNodes forward(
+  public static ArrayNodes forward(
       double[] slotData, int[][] slots, double[][] constants, double[] outputs) {
     return new ArrayNodes(slotData, slots, constants, outputs, null, null);
   }
@@ -74,7 +75,7 @@ final class ArrayNodes implements Nodes {
   @Override
   public void setOutput(int k, double value) {
     if (backward) {
-      throw new IllegalStateException("setOutput in backward");
+      throw new IllegalStateException("setOutput is for the forward pass");
     }
     outputs[k] = value;
   }
@@ -82,7 +83,7 @@ final class ArrayNodes implements Nodes {
   @Override
   public double grad(int k) {
     if (!backward) {
-      throw new IllegalStateException("grad in forward");
+      throw new IllegalStateException("grad is for the backward pass");
     }
     return grads[k];
   }
@@ -90,7 +91,7 @@ final class ArrayNodes implements Nodes {
   @Override
   public void addInputGrad(int k, int i, double value) {
     if (!backward) {
-      throw new IllegalStateException("addInputGrad in forward");
+      throw new IllegalStateException("addInputGrad is for the backward pass");
     }
     slotGrads[slots[k][i]] += value;
   }
