@@ -18,10 +18,15 @@ import java.util.List;
  * input indices; every node's data and gradient). Then each step sets the leaves that change
  * ({@link #setParameter}, {@link #setInput}), runs {@link #forward()} and {@link #backward()},
  * reads the gradients ({@link #grad}) and updates the parameters ({@link #step}), allocating
- * nothing. Every other leaf keeps the data it had at capture. The numbers are bit-identical to
- * building the same graph eagerly from the same leaf data and calling {@link Value#backward()}
- * after zeroing the leaves' gradients: the replay calls the same {@link dev.opgrad.spi.Op} methods,
- * ops from plugins included, in the same order.
+ * nothing. Every other leaf keeps the data it had at capture.
+ *
+ * <p>The capture orders the nodes so that independent nodes of one op form runs (the same neuron of
+ * every sample of a batch), and the replay computes a run of a {@link dev.opgrad.spi.BatchOp} in
+ * one call; other ops, plugins included, node by node. The numbers are bit-identical to building
+ * the same graph eagerly from the same leaf data and calling {@link Value#backward()} after zeroing
+ * the leaves' gradients: batch methods give what the per-node methods give, and the order keeps the
+ * consumers of every node in the eager order, so that each gradient sums the same terms in the same
+ * order.
  *
  * <pre>{@code
  * CompiledGraph step = CompiledGraph.capture(loss, parameters);
@@ -89,8 +94,13 @@ public final class CompiledGraph {
     for (int i = 0; i < indices.length; i++) {
       Value leaf = leaves.get(i);
       checkArgument(indices[i] >= 0, "%s is not part of the graph below %s", leaf, root);
-      checkArgument(graph.isLeaf(indices[i]), "%s is not a leaf", leaf.describe());
-      checkArgument(!seen[indices[i]], "%s is listed twice", leaf.describe());
+      indices[i] = graph.indexOf(indices[i]);
+      if (!graph.isLeaf(indices[i])) {
+        throw new IllegalArgumentException(leaf.describe() + " is not a leaf");
+      }
+      if (seen[indices[i]]) {
+        throw new IllegalArgumentException(leaf.describe() + " is listed twice");
+      }
       seen[indices[i]] = true;
     }
     int[] parameterIndices = Arrays.copyOfRange(indices, 0, parameters.size());
@@ -157,6 +167,8 @@ public final class CompiledGraph {
    *
    * @return the root's new data
    * @throws IllegalArgumentException if an op rejects its inputs
+   * @throws IllegalStateException if a {@link dev.opgrad.spi.BatchOp} fails on a run of nodes
+   *     though its per-node {@code forward} accepts each of them
    */
   public double forward() {
     return graph.forward();

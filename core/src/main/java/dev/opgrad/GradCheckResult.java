@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What a {@link GradCheck} found: whether every local gradient matched its finite difference, and
- * the worst comparison, the one furthest outside (or least inside) its tolerance.
+ * the worst comparison, the one furthest outside (or least inside) its tolerance; for a {@link
+ * dev.opgrad.spi.BatchOp}, also where its batch methods differ from its per-node methods.
  */
 public final class GradCheckResult {
 
@@ -16,15 +17,17 @@ public final class GradCheckResult {
   private final int worstInput;
   private final double analytic;
   private final double numeric;
+  private final String batchMismatch; // null when none
 
   private GradCheckResult(Builder builder) {
     this.opName = builder.opName;
     this.pointCount = builder.pointCount;
-    this.passed = builder.pointCount > 0 && builder.failures == 0;
+    this.passed = builder.pointCount > 0 && builder.failures == 0 && builder.batchMismatch == null;
     this.worstPoint = builder.worstPoint;
     this.worstInput = builder.worstInput;
     this.analytic = builder.analytic;
     this.numeric = builder.numeric;
+    this.batchMismatch = builder.batchMismatch;
   }
 
   /** The name of the op checked. */
@@ -37,7 +40,10 @@ public final class GradCheckResult {
     return pointCount;
   }
 
-  /** Whether at least one point was checked and every gradient matched. */
+  /**
+   * Whether at least one point was checked, every gradient matched, and, for a batch op, the batch
+   * methods matched the per-node methods.
+   */
   public boolean passed() {
     return passed;
   }
@@ -60,6 +66,14 @@ public final class GradCheckResult {
   /** The central finite difference in the worst comparison. */
   public double numeric() {
     return numeric;
+  }
+
+  /**
+   * For a {@link dev.opgrad.spi.BatchOp}, the first place where its batch methods differ from its
+   * per-node methods; empty if nowhere, or if the op is not a batch op.
+   */
+  public Optional<String> batchMismatch() {
+    return Optional.ofNullable(batchMismatch);
   }
 
   /**
@@ -88,7 +102,8 @@ public final class GradCheckResult {
         + ": analytic "
         + analytic
         + ", numeric "
-        + numeric;
+        + numeric
+        + (batchMismatch == null ? "" : "; batch methods differ: " + batchMismatch);
   }
 
   /** Collects comparisons, keeping the worst. */
@@ -103,6 +118,7 @@ public final class GradCheckResult {
     private int worstInput;
     private double analytic;
     private double numeric;
+    private String batchMismatch;
 
     Builder(String opName, double atol, double rtol) {
       this.opName = opName;
@@ -130,6 +146,10 @@ public final class GradCheckResult {
         this.analytic = analytic;
         this.numeric = numeric;
       }
+    }
+
+    void batchMismatch(String mismatch) {
+      batchMismatch = mismatch;
     }
 
     GradCheckResult build() {

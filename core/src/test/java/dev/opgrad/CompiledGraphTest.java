@@ -9,7 +9,10 @@ import static dev.opgrad.testing.TestOps.times;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
+import dev.opgrad.testing.LoopedBatchOp;
 import dev.opgrad.testing.TestOps;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -220,5 +223,129 @@ class CompiledGraphTest {
           .as("gradient of %s", leaves.get(i).label())
           .isEqualTo(Double.doubleToRawLongBits(leaves.get(i).grad()));
     }
+  }
+
+  @Test
+  void computesARunOfABatchOpInOneCallWithTheEagerSums() {
+    LoopedBatchOp batchTimes = new LoopedBatchOp(TIMES);
+    Value w = Value.of(1, "w");
+    // w's gradient is x3 + x2 + x1 + x0 in the eager pass's order, which rounds differently from
+    // x0 + x1 + x2 + x3: a replay that processed the run out of order would differ.
+    double[] xs = {1e16, 1, -1e16, 3};
+    Value sum = null;
+    for (double x : xs) {
+      Value product = w.apply(batchTimes, NONE, Value.of(x));
+      sum = sum == null ? product : plus(sum, product);
+    }
+    CompiledGraph compiled = CompiledGraph.capture(sum, List.of(w));
+    sum.backward();
+
+    assertThat(compiled.forward()).isEqualTo(sum.data());
+    compiled.backward();
+
+    assertThat(batchTimes.batchCalls()).isEqualTo(2);
+    assertThat(compiled.grad(0)).isEqualTo(w.grad()).isEqualTo(((3 + -1e16) + 1) + 1e16);
+    assertThat(((1e16 + 1) + -1e16) + 3).isNotEqualTo(w.grad());
+  }
+
+  @Test
+  void aBatchOpThatRejectsItsInputsIsNamedWithTheNodeAndTheGraphStaysUsable() {
+    LoopedBatchOp picky = new LoopedBatchOp(PICKY);
+    Value x1 = Value.of(1, "x1");
+    Value x2 = Value.of(2, "x2");
+    Value root = plus(x1.apply(picky, NONE).labeled("y1"), x2.apply(picky, NONE).labeled("y2"));
+    CompiledGraph compiled = CompiledGraph.capture(root, List.of(x1, x2));
+    compiled.setParameter(1, -2);
+
+    assertThatThrownBy(compiled::forward)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("op 'picky' failed on [-2.0] for 'y2': negative");
+    compiled.setParameter(1, 5);
+    assertThat(compiled.forward()).isEqualTo(6.0);
+    assertThat(picky.batchCalls()).isEqualTo(2);
+  }
+
+  @Test
+  void aBatchOpWhoseLocalGradientThrowsIsNamedWithTheNode() {
+    Op fragile =
+        new LoopedBatchOp(
+            TestOps.unary(
+                "fragile",
+                x -> x,
+                (x, out) -> {
+                  if (x == 2) {
+                    throw new ArithmeticException("no gradient at 2");
+                  }
+                  return 1;
+                }));
+    Value x1 = Value.of(1, "x1");
+    Value x2 = Value.of(2, "x2");
+    Value root = plus(x1.apply(fragile, NONE).labeled("y1"), x2.apply(fragile, NONE).labeled("y2"));
+    CompiledGraph compiled = CompiledGraph.capture(root, List.of(x1, x2));
+    compiled.forward();
+
+    assertThatThrownBy(compiled::backward)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "op 'fragile' failed computing its local gradient at [2.0] for 'y2': no gradient at 2");
+  }
+
+  /**
+   * A batch op that breaks the contract: it reads gradients forward and writes outputs backward.
+   */
+  private static final BatchOp ROGUE =
+      new BatchOp() {
+        @Override
+        public String name() {
+          return "rogue";
+        }
+
+        @Override
+        public int arity() {
+          return 1;
+        }
+
+        @Override
+        public double forward(double[] inputs, double[] constants) {
+          return inputs[0];
+        }
+
+        @Override
+        public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
+          grads[0] = 1;
+        }
+
+        @Override
+        public void forward(Nodes nodes) {
+          for (int k = 0; k < nodes.size(); k++) {
+            nodes.setOutput(k, nodes.input(k, 0) + nodes.grad(k));
+          }
+        }
+
+        @Override
+        public void backward(Nodes nodes) {
+          nodes.setOutput(0, 0);
+        }
+      };
+
+  @Test
+  void aBatchOpThatBreaksTheContractIsReportedAsTheOpsFault() {
+    Value x1 = Value.of(1, "x1");
+    Value x2 = Value.of(2, "x2");
+    CompiledGraph compiled =
+        CompiledGraph.capture(
+            plus(x1.apply(ROGUE, NONE).labeled("y1"), x2.apply(ROGUE, NONE).labeled("y2")),
+            List.of(x1, x2));
+
+    assertThatThrownBy(compiled::forward)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "op 'rogue' failed on a run of 2 nodes but on none alone, the first at [1.0] for 'y1':"
+                + " grad is for the backward pass");
+    assertThatThrownBy(compiled::backward)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "op 'rogue' failed computing the local gradients of a run of 2 nodes but of none"
+                + " alone, the first at [2.0] for 'y2': setOutput is for the forward pass");
   }
 }

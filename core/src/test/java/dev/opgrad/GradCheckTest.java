@@ -3,8 +3,11 @@ package dev.opgrad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
+import dev.opgrad.testing.LoopedBatchOp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -111,5 +114,87 @@ class GradCheckTest {
         .hasMessage("op 'cube' takes 1 inputs and 0 constants; the point has inputs [1.0, 2.0]");
     assertThatThrownBy(() -> GradCheck.defaults().withEps(0))
         .hasMessage("eps must be positive and finite, got 0.0");
+  }
+
+  @Test
+  void aBatchOpWhoseBatchMethodsMatchItsPerNodeMethodsPasses() {
+    GradCheckResult result = GradCheck.defaults().check(new LoopedBatchOp(cube(true)));
+
+    assertThat(result.passed()).isTrue();
+    assertThat(result.batchMismatch()).isEmpty();
+  }
+
+  /**
+   * cube's per-node methods, with a batch forward in float precision or a batch backward that
+   * forgets the gradient.
+   */
+  private static BatchOp faultyBatchCube(boolean floatForward) {
+    Op cube = cube(true);
+    return new BatchOp() {
+      @Override
+      public String name() {
+        return "faulty_cube";
+      }
+
+      @Override
+      public int arity() {
+        return 1;
+      }
+
+      @Override
+      public double forward(double[] x, double[] constants) {
+        return cube.forward(x, constants);
+      }
+
+      @Override
+      public void localGrad(double[] x, double[] constants, double output, double[] grads) {
+        cube.localGrad(x, constants, output, grads);
+      }
+
+      @Override
+      public void forward(Nodes nodes) {
+        for (int k = 0; k < nodes.size(); k++) {
+          double x = nodes.input(k, 0);
+          nodes.setOutput(k, floatForward ? (float) (x * x * x) : x * x * x);
+        }
+      }
+
+      @Override
+      public void backward(Nodes nodes) {
+        for (int k = 0; k < nodes.size(); k++) {
+          double x = nodes.input(k, 0);
+          nodes.addInputGrad(k, 0, 3 * x * x);
+        }
+      }
+    };
+  }
+
+  @Test
+  void aBatchForwardThatDiffersFromForwardInTheLastBitFails() {
+    double x = 1.3;
+    GradCheckResult result =
+        GradCheck.defaults().check(faultyBatchCube(true), List.of(Point.of(x), Point.of(2.0)));
+
+    assertThat(result.passed()).isFalse();
+    assertThat(result.batchMismatch())
+        .contains(
+            "forward(Nodes) gives "
+                + (double) (float) (x * x * x)
+                + " at inputs [1.3], forward "
+                + x * x * x);
+    assertThat(result.toString())
+        .endsWith("; batch methods differ: " + result.batchMismatch().get());
+  }
+
+  @Test
+  void aBatchBackwardThatForgetsTheGradientFails() {
+    GradCheckResult result =
+        GradCheck.defaults().check(faultyBatchCube(false), List.of(Point.of(2.0)));
+
+    assertThat(result.passed()).isFalse();
+    assertThat(result.batchMismatch())
+        .contains(
+            "backward(Nodes) with gradient 1.5 makes input 0's gradient 12.25 (from 0.25) at inputs"
+                + " [2.0], localGrad 18.25");
   }
 }

@@ -9,15 +9,12 @@ import dev.opgrad.Value;
 import dev.opgrad.spi.Op;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.FixedSeedMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.statistics.Statistics;
 import org.hipparchus.analysis.differentiation.Gradient;
 
@@ -58,18 +55,7 @@ class GradientFuzzTest {
 
   @Provide
   Arbitrary<RandomGraph> graphs() {
-    Arbitrary<NodeChoice> node =
-        Combinators.combine(
-                Arbitraries.integers().between(0, 999),
-                Arbitraries.integers().between(0, 999),
-                Arbitraries.integers().between(-100, 100),
-                Arbitraries.integers().between(0, 15).list().ofSize(4))
-            .as(NodeChoice::new);
-    return node.list()
-        .ofMinSize(1)
-        .ofMaxSize(16)
-        .withSizeDistribution(RandomDistribution.uniform())
-        .map(choices -> RandomGraph.of(choices, FUZZED, REGISTRY.get("add")));
+    return RandomGraph.arbitrary(FUZZED, REGISTRY.get("add"));
   }
 
   @Property(seed = "20261123", whenFixedSeed = FixedSeedMode.ALLOW)

@@ -12,6 +12,10 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 import org.hipparchus.analysis.differentiation.Gradient;
 
 /**
@@ -110,6 +114,25 @@ final class RandomGraph {
     return nodes.size() - 1;
   }
 
+  /**
+   * Graphs drawn from lists of {@link NodeChoice}s, 1 to 16 op nodes over {@code ops}, summing
+   * sinks with {@code add}.
+   */
+  static Arbitrary<RandomGraph> arbitrary(List<Op> ops, Op add) {
+    Arbitrary<NodeChoice> node =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 999),
+                Arbitraries.integers().between(0, 999),
+                Arbitraries.integers().between(-100, 100),
+                Arbitraries.integers().between(0, 15).list().ofSize(4))
+            .as(NodeChoice::new);
+    return node.list()
+        .ofMinSize(1)
+        .ofMaxSize(16)
+        .withSizeDistribution(RandomDistribution.uniform())
+        .map(choices -> of(choices, ops, add));
+  }
+
   /** The number of leaves: the variables of the graph. */
   int leafCount() {
     return leafNodes.length;
@@ -190,12 +213,21 @@ final class RandomGraph {
    * Builds the graph as opgrad values; the root is the last element, leaf {@code k} labelled xk.
    */
   Value[] toValues() {
+    return toValues(leafValues());
+  }
+
+  /**
+   * Builds the graph as opgrad values with the leaves set to {@code leafValues}, which may take
+   * nodes off their points (nothing checks that); the root is the last element, leaf {@code k}
+   * labelled xk.
+   */
+  Value[] toValues(double[] leafValues) {
     Value[] values = new Value[nodes.size()];
     int leaf = 0;
     for (int n = 0; n < nodes.size(); n++) {
       Node node = nodes.get(n);
       if (node.op() == null) {
-        values[n] = Value.of(node.leafValue(), "x" + leaf++);
+        values[n] = Value.of(leafValues[leaf], "x" + leaf++);
         continue;
       }
       Value[] others = new Value[node.inputs().length - 1];

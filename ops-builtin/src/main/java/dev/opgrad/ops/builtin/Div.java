@@ -1,6 +1,8 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 
 /**
@@ -8,7 +10,7 @@ import dev.opgrad.spi.Op;
  * infinities or NaN.
  */
 @AutoService(Op.class)
-public final class Div implements Op {
+public final class Div implements BatchOp {
 
   @Override
   public String name() {
@@ -28,6 +30,33 @@ public final class Div implements Op {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = 1 / inputs[1];
-    grads[1] = -inputs[0] / (inputs[1] * inputs[1]);
+    grads[1] = divisorGrad(inputs[0], inputs[1]);
+  }
+
+  @Override
+  public void forward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      nodes.setOutput(k, nodes.input(k, 0) / nodes.input(k, 1));
+    }
+  }
+
+  @Override
+  public void backward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      double g = nodes.grad(k);
+      double a = nodes.input(k, 0);
+      double b = nodes.input(k, 1);
+      double da = 1 / b;
+      double db = divisorGrad(a, b);
+      if (g != 0 || !Double.isFinite(da) || !Double.isFinite(db)) {
+        nodes.addInputGrad(k, 0, g * da);
+        nodes.addInputGrad(k, 1, g * db);
+      }
+    }
+  }
+
+  /** ∂(a/b)/∂b. */
+  private static double divisorGrad(double a, double b) {
+    return -a / (b * b);
   }
 }

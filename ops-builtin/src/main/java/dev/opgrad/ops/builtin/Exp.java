@@ -1,13 +1,15 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 
 /**
  * {@code exp(a) = e^a}, whose gradient is its output; it overflows to infinity above about 709.78.
  */
 @AutoService(Op.class)
-public final class Exp implements Op {
+public final class Exp implements BatchOp {
 
   @Override
   public String name() {
@@ -27,5 +29,23 @@ public final class Exp implements Op {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = output;
+  }
+
+  @Override
+  public void forward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      nodes.setOutput(k, Math.exp(nodes.input(k, 0)));
+    }
+  }
+
+  @Override
+  public void backward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      double g = nodes.grad(k);
+      double local = nodes.output(k); // exp's derivative is exp
+      if (g != 0 || !Double.isFinite(local)) {
+        nodes.addInputGrad(k, 0, g * local);
+      }
+    }
   }
 }

@@ -1,6 +1,8 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ import java.util.List;
  * It takes an odd number of inputs: {@code linear(b)} is {@code b}.
  */
 @AutoService(Op.class)
-public final class Linear implements Op {
+public final class Linear implements BatchOp {
 
   private static final double[] GRID = {-1.7, -0.6, 0.4, 1.3};
 
@@ -36,10 +38,7 @@ public final class Linear implements Op {
    */
   @Override
   public double forward(double[] inputs, double[] constants) {
-    if (inputs.length % 2 == 0) {
-      throw new IllegalArgumentException(
-          "linear takes an odd number of inputs (b, w0, x0, w1, x1, …), got " + inputs.length);
-    }
+    checkOdd(inputs.length);
     double sum = inputs[0];
     for (int i = 1; i < inputs.length; i += 2) {
       sum += inputs[i] * inputs[i + 1];
@@ -70,5 +69,70 @@ public final class Linear implements Op {
       }
     }
     return points;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalArgumentException if a node has an even number of inputs
+   */
+  @Override
+  public void forward(Nodes nodes) {
+    int k = 0;
+    while (k < nodes.size()) {
+      int count = nodes.inputCount(k);
+      checkOdd(count);
+      if (k + 1 < nodes.size() && nodes.inputCount(k + 1) == count) {
+        // Two independent sums at once: each addition waits for the one before it in its sum,
+        // and the other sum's work fills that wait.
+        double sum0 = nodes.input(k, 0);
+        double sum1 = nodes.input(k + 1, 0);
+        for (int i = 1; i < count; i += 2) {
+          sum0 += nodes.input(k, i) * nodes.input(k, i + 1);
+          sum1 += nodes.input(k + 1, i) * nodes.input(k + 1, i + 1);
+        }
+        nodes.setOutput(k, sum0);
+        nodes.setOutput(k + 1, sum1);
+        k += 2;
+      } else {
+        double sum = nodes.input(k, 0);
+        for (int i = 1; i < count; i += 2) {
+          sum += nodes.input(k, i) * nodes.input(k, i + 1);
+        }
+        nodes.setOutput(k, sum);
+        k++;
+      }
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A node whose gradient is ±0 is skipped if its output is finite: then so are all its inputs,
+   * its local gradients (a sum is finite only if every product is, and a product only if both
+   * factors are).
+   */
+  @Override
+  public void backward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      double g = nodes.grad(k);
+      if (g == 0 && Double.isFinite(nodes.output(k))) {
+        continue;
+      }
+      nodes.addInputGrad(k, 0, g);
+      for (int i = 1; i < nodes.inputCount(k); i += 2) {
+        double w = nodes.input(k, i);
+        double x = nodes.input(k, i + 1);
+        nodes.addInputGrad(k, i, g * x);
+        nodes.addInputGrad(k, i + 1, g * w);
+      }
+    }
+  }
+
+  private static void checkOdd(int inputCount) {
+    if (inputCount % 2 == 0) {
+      throw new IllegalArgumentException(
+          "linear takes an odd number of inputs (b, w0, x0, w1, x1, …), got " + inputCount);
+    }
   }
 }

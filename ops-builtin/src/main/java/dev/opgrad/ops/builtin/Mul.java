@@ -1,11 +1,13 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 
 /** {@code mul(a, b) = a * b}. */
 @AutoService(Op.class)
-public final class Mul implements Op {
+public final class Mul implements BatchOp {
 
   @Override
   public String name() {
@@ -26,5 +28,24 @@ public final class Mul implements Op {
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = inputs[1];
     grads[1] = inputs[0];
+  }
+
+  @Override
+  public void forward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      nodes.setOutput(k, nodes.input(k, 0) * nodes.input(k, 1));
+    }
+  }
+
+  @Override
+  public void backward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      double g = nodes.grad(k);
+      // A finite product has finite factors, the local gradients: at ±0, adding changes nothing.
+      if (g != 0 || !Double.isFinite(nodes.output(k))) {
+        nodes.addInputGrad(k, 0, g * nodes.input(k, 1));
+        nodes.addInputGrad(k, 1, g * nodes.input(k, 0));
+      }
+    }
   }
 }

@@ -1,11 +1,13 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 
 /** {@code neg(a) = -a}. */
 @AutoService(Op.class)
-public final class Neg implements Op {
+public final class Neg implements BatchOp {
 
   @Override
   public String name() {
@@ -25,5 +27,22 @@ public final class Neg implements Op {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = -1;
+  }
+
+  @Override
+  public void forward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      nodes.setOutput(k, -nodes.input(k, 0));
+    }
+  }
+
+  @Override
+  public void backward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      double g = nodes.grad(k);
+      if (g != 0) {
+        nodes.addInputGrad(k, 0, g * -1);
+      }
+    }
   }
 }

@@ -1,6 +1,8 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.List;
  * gives NaN, 0 to a negative power gives infinity.
  */
 @AutoService(Op.class)
-public final class Pow implements Op {
+public final class Pow implements BatchOp {
 
   @Override
   public String name() {
@@ -36,8 +38,7 @@ public final class Pow implements Op {
 
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
-    double exponent = constants[0];
-    grads[0] = exponent * Math.pow(inputs[0], exponent - 1);
+    grads[0] = derivative(inputs[0], constants[0]);
   }
 
   /** Integer exponents at bases of either sign; fractional ones at positive bases only. */
@@ -55,5 +56,28 @@ public final class Pow implements Op {
       }
     }
     return points;
+  }
+
+  @Override
+  public void forward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      nodes.setOutput(k, Math.pow(nodes.input(k, 0), nodes.constant(k, 0)));
+    }
+  }
+
+  @Override
+  public void backward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      double g = nodes.grad(k);
+      double local = derivative(nodes.input(k, 0), nodes.constant(k, 0));
+      if (g != 0 || !Double.isFinite(local)) {
+        nodes.addInputGrad(k, 0, g * local);
+      }
+    }
+  }
+
+  /** ∂(x^exponent)/∂x. */
+  private static double derivative(double x, double exponent) {
+    return exponent * Math.pow(x, exponent - 1);
   }
 }

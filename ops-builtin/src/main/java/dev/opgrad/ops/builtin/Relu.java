@@ -1,6 +1,8 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 
 /**
@@ -8,7 +10,7 @@ import dev.opgrad.spi.Op;
  * as in micrograd and PyTorch.
  */
 @AutoService(Op.class)
-public final class Relu implements Op {
+public final class Relu implements BatchOp {
 
   @Override
   public String name() {
@@ -28,5 +30,23 @@ public final class Relu implements Op {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = inputs[0] > 0 ? 1 : 0;
+  }
+
+  @Override
+  public void forward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      double a = nodes.input(k, 0);
+      nodes.setOutput(k, a > 0 ? a : 0);
+    }
+  }
+
+  @Override
+  public void backward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      double g = nodes.grad(k);
+      if (g != 0) {
+        nodes.addInputGrad(k, 0, g * (nodes.input(k, 0) > 0 ? 1 : 0));
+      }
+    }
   }
 }

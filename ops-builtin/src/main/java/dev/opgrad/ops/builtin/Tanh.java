@@ -1,11 +1,13 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 
 /** {@code tanh(a)}, the hyperbolic tangent, whose gradient is {@code 1 - tanh²(a)}. */
 @AutoService(Op.class)
-public final class Tanh implements Op {
+public final class Tanh implements BatchOp {
 
   @Override
   public String name() {
@@ -24,6 +26,29 @@ public final class Tanh implements Op {
 
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
-    grads[0] = 1 - output * output;
+    grads[0] = derivative(output);
+  }
+
+  @Override
+  public void forward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      nodes.setOutput(k, Math.tanh(nodes.input(k, 0)));
+    }
+  }
+
+  @Override
+  public void backward(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      double g = nodes.grad(k);
+      double local = derivative(nodes.output(k));
+      if (g != 0 || !Double.isFinite(local)) {
+        nodes.addInputGrad(k, 0, g * local);
+      }
+    }
+  }
+
+  /** ∂tanh(x)/∂x from the output: 1 − tanh²(x). */
+  private static double derivative(double output) {
+    return 1 - output * output;
   }
 }

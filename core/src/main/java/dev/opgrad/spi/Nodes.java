@@ -1,0 +1,51 @@
+package dev.opgrad.spi;
+
+/**
+ * A run of nodes of one {@link BatchOp}, numbered {@code 0 .. size() - 1}, which the op computes in
+ * one call: a window onto {@link dev.opgrad.CompiledGraph}'s arrays, valid only during that call.
+ *
+ * <p>No node of a run is an input of another node of the same run, so their outputs may be computed
+ * in any order, two at a time say. Gradients are different: a gradient is a sum whose rounding
+ * depends on the order of its terms, so {@link BatchOp#backward(Nodes)} adds node {@code k}'s
+ * contributions before node {@code k + 1}'s (the nodes are numbered in backward order there).
+ */
+public interface Nodes {
+
+  /** The number of nodes. */
+  int size();
+
+  /** The number of inputs of node {@code k}: the op's arity, or any number for a variadic op. */
+  int inputCount(int k);
+
+  /** The data of input {@code i} of node {@code k}. */
+  double input(int k, int i);
+
+  /** Constant {@code c} of node {@code k}. */
+  double constant(int k, int c);
+
+  /** The output of node {@code k}; in {@link BatchOp#backward(Nodes)}, of the last forward pass. */
+  double output(int k);
+
+  /**
+   * Sets the output of node {@code k}: in {@link BatchOp#forward(Nodes)} only.
+   *
+   * @throws IllegalStateException in {@link BatchOp#backward(Nodes)}
+   */
+  void setOutput(int k, double value);
+
+  /**
+   * The gradient of the graph's root with respect to node {@code k}'s output, complete: in {@link
+   * BatchOp#backward(Nodes)} only.
+   *
+   * @throws IllegalStateException in {@link BatchOp#forward(Nodes)}
+   */
+  double grad(int k);
+
+  /**
+   * Adds {@code value}, which is {@code grad(k)} times ∂output/∂input<sub>i</sub>, into the
+   * gradient of input {@code i} of node {@code k}: in {@link BatchOp#backward(Nodes)} only.
+   *
+   * @throws IllegalStateException in {@link BatchOp#forward(Nodes)}
+   */
+  void addInputGrad(int k, int i, double value);
+}
