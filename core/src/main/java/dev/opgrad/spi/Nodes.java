@@ -2,7 +2,8 @@ package dev.opgrad.spi;
 
 /**
  * A run of nodes of one {@link BatchOp}, numbered {@code 0 .. size() - 1}, which the op computes in
- * one call: a window onto {@link dev.opgrad.CompiledGraph}'s arrays, valid only during that call.
+ * one call: in a replay, a window onto {@link dev.opgrad.CompiledGraph}'s arrays; in {@link
+ * dev.opgrad.GradCheck}, onto the points checked. It is valid only during that call.
  *
  * <p>No node of a run is an input of another node of the same run, so their outputs may be computed
  * in any order, two at a time say. Gradients are different: a gradient is a sum whose rounding
