@@ -120,7 +120,8 @@ public final class Linear implements BatchOp {
         continue;
       }
       nodes.addInputGrad(k, 0, g);
-      for (int i = 1; i < nodes.inputCount(k); i += 2) {
+      int count = nodes.inputCount(k);
+      for (int i = 1; i < count; i += 2) {
         double w = nodes.input(k, i);
         double x = nodes.input(k, i + 1);
         nodes.addInputGrad(k, i, g * x);
