@@ -19,6 +19,13 @@ import java.util.stream.IntStream;
  * order 0, 1, 2, …: the same additions, in the same order, as with {@code parallelism} 1.
  *
  * <p>A regularization term fits in as one more "sample" whose loss depends on the parameters only.
+ *
+ * <p>Every sample goes through {@link Value#backward()}, under the same rules: if anomaly detection
+ * is on for the calling thread, it is on for every chunk; if samples fail, the failure of the first
+ * of them in sample order is thrown, whatever the parallelism, so that a run fails the same way
+ * every time.
+ *
+ * <p><b>Experimental:</b> this class may change incompatibly in a minor release.
  */
 public final class BatchGradients {
 
@@ -46,18 +53,30 @@ public final class BatchGradients {
     checkArgument(parallelism > 0, "parallelism %s is not positive", parallelism);
     double[] losses = new double[sampleCount];
     double[][] sampleGradients = new double[sampleCount][];
+    RuntimeException[] failures = new RuntimeException[sampleCount];
     int chunks = Math.max(1, Math.min(parallelism, sampleCount));
+    boolean detect = Anomalies.isDetecting();
     IntStream chunkIndices = IntStream.range(0, chunks);
     (chunks == 1 ? chunkIndices : chunkIndices.parallel())
         .forEach(
-            chunk ->
+            chunk -> {
+              // Detection is per thread: carry the caller's into the pool's threads.
+              try (Anomalies.Scope scope = detect ? Anomalies.detect() : null) {
                 runChunk(
                     parameters,
                     sampleLoss,
                     (int) ((long) sampleCount * chunk / chunks),
                     (int) ((long) sampleCount * (chunk + 1) / chunks),
                     losses,
-                    sampleGradients));
+                    sampleGradients,
+                    failures);
+              }
+            });
+    for (RuntimeException failure : failures) {
+      if (failure != null) {
+        throw failure;
+      }
+    }
     double loss = 0;
     double[] gradients = new double[parameters.length];
     for (int s = 0; s < sampleCount; s++) {
@@ -75,13 +94,21 @@ public final class BatchGradients {
       int from,
       int to,
       double[] losses,
-      double[][] sampleGradients) {
+      double[][] sampleGradients,
+      RuntimeException[] failures) {
     Value[] leaves = new Value[parameters.length];
     Arrays.setAll(leaves, j -> Value.of(parameters[j]));
     List<Value> leafList = List.of(leaves);
     for (int s = from; s < to; s++) {
-      Value loss = checkNotNull(sampleLoss.loss(leafList, s), "loss of sample %s is null", s);
-      loss.backward();
+      Value loss;
+      try {
+        loss = checkNotNull(sampleLoss.loss(leafList, s), "loss of sample %s is null", s);
+        loss.backward();
+      } catch (RuntimeException e) {
+        // Later samples of this chunk could only fail later in sample order.
+        failures[s] = e;
+        return;
+      }
       losses[s] = loss.data();
       double[] gradients = new double[leaves.length];
       for (int j = 0; j < leaves.length; j++) {

@@ -1,5 +1,6 @@
 package dev.opgrad;
 
+import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.spi.Op;
 
 /**
@@ -45,7 +46,7 @@ enum BuiltinOps {
    */
   Value apply(Value[] inputs, double[] constants) {
     if (op != null) {
-      return Forward.compute(op, inputs, constants);
+      return EagerForward.compute(op, inputs, constants);
     }
     // Missing, unusable, or of another shape: let the registry and Forward say what is wrong.
     Op registered;
@@ -63,6 +64,6 @@ enum BuiltinOps {
               + ")",
           e);
     }
-    return Forward.apply(registered, inputs, constants);
+    return EagerForward.apply(registered, inputs, constants);
   }
 }

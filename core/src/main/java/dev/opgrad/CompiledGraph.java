@@ -3,9 +3,8 @@ package dev.opgrad;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableList;
-import dev.opgrad.internal.FlatGraph;
 import dev.opgrad.spi.Op;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,22 +15,24 @@ import java.util.List;
  *
  * <p>{@link #capture} flattens the graph below a root into arrays (each node's op, constants and
  * input indices; every node's data and gradient). Then each step sets the leaves that change
- * ({@link #setParameter}, {@link #setInput}), runs {@link #forward()} and {@link #backward()},
- * reads the gradients ({@link #grad}) and updates the parameters ({@link #step}), allocating
- * nothing. Every other leaf keeps the data it had at capture.
+ * ({@link #setParameter}, {@link #setFeed}), runs {@link #forward()}, {@link #zeroGrad()} and
+ * {@link #backward()}, reads the gradients ({@link #grad}) and updates the parameters ({@link
+ * #step}), allocating nothing. Every other leaf keeps the data it had at capture.
  *
  * <p>The capture orders the nodes so that independent nodes of one op form runs (the same neuron of
  * every sample of a batch), and the replay computes a run of a {@link dev.opgrad.spi.BatchOp} in
  * one call; other ops, plugins included, node by node. The numbers are bit-identical to building
- * the same graph eagerly from the same leaf data and calling {@link Value#backward()} after zeroing
- * the leaves' gradients: batch methods give what the per-node methods give, and the order keeps the
- * consumers of every node in the eager order, so that each gradient sums the same terms in the same
- * order.
+ * the same graph eagerly from the same leaf data and calling {@link Value#backward()}: the replay
+ * applies the eager engine's rules to every node, batch methods give what those rules give node by
+ * node, and the order keeps the consumers of every node in the eager order, so that each gradient
+ * sums the same terms in the same order. Anomaly detection, failures and their messages are the
+ * eager engine's too.
  *
  * <pre>{@code
  * CompiledGraph step = CompiledGraph.capture(loss, parameters);
  * for (int k = 0; k < 100; k++) {
  *   double lossValue = step.forward();
+ *   step.zeroGrad();
  *   step.backward();
  *   step.step(learningRate);
  * }
@@ -39,49 +40,52 @@ import java.util.List;
  *
  * <p>The captured {@link Value}s are not changed by a replay. A compiled graph is not thread-safe;
  * use one per thread.
+ *
+ * <p><b>Experimental:</b> this class may change incompatibly in a minor release; the eager API of
+ * {@link Value} is stable.
  */
 public final class CompiledGraph {
 
-  private final FlatGraph graph;
+  private final Tape tape;
   private final int[] parameters;
-  private final int[] inputs;
+  private final int[] feeds;
 
-  private CompiledGraph(FlatGraph graph, int[] parameters, int[] inputs) {
-    this.graph = graph;
+  private CompiledGraph(Tape tape, int[] parameters, int[] feeds) {
+    this.tape = tape;
     this.parameters = parameters;
-    this.inputs = inputs;
+    this.feeds = feeds;
   }
 
   /**
    * Captures the graph below {@code root} with the leaves {@code parameters}, as {@link
-   * #capture(Value, List, List)} does with no inputs.
+   * #capture(Value, List, List)} does with no feeds.
    */
   public static CompiledGraph capture(Value root, List<Value> parameters) {
-    return capture(root, parameters, ImmutableList.of());
+    return capture(root, parameters, List.of());
   }
 
   /**
    * Captures the graph below {@code root}. {@code parameters} are the leaves that {@link #step}
-   * updates from their gradients; {@code inputs} are leaves whose data the caller sets between
-   * steps (a mini-batch, say). Each is referred to by its position in its list.
+   * updates from their gradients; {@code feeds} are leaves whose data the caller sets between steps
+   * (the examples of a mini-batch, say). Each is referred to by its position in its list.
    *
    * @throws IllegalArgumentException if one of them is not a leaf of the graph, or is listed twice
    */
-  public static CompiledGraph capture(Value root, List<Value> parameters, List<Value> inputs) {
+  public static CompiledGraph capture(Value root, List<Value> parameters, List<Value> feeds) {
     checkNotNull(root, "root");
     checkNotNull(parameters, "parameters");
-    checkNotNull(inputs, "inputs");
-    ImmutableList<Value> leaves =
-        ImmutableList.<Value>builder().addAll(parameters).addAll(inputs).build();
-    Value[] order = Backward.topologicalOrder(root);
+    checkNotNull(feeds, "feeds");
+    List<Value> leaves = new ArrayList<>(parameters);
+    leaves.addAll(feeds);
+    Value[] order = EagerBackward.topologicalOrder(root);
     int[] indices = new int[leaves.size()];
-    FlatGraph graph;
+    Tape tape;
     try {
       // Number the nodes in their marks, 1, 2, ..., so that inputs are found without a hash map.
       for (int n = 0; n < order.length; n++) {
         order[n].mark = n + 1;
       }
-      graph = flatten(order);
+      tape = flatten(order);
       for (int i = 0; i < indices.length; i++) {
         indices[i] = checkNotNull(leaves.get(i), "leaf %s is null", i).mark - 1;
       }
@@ -90,12 +94,12 @@ public final class CompiledGraph {
         node.mark = 0;
       }
     }
-    boolean[] seen = new boolean[graph.size()];
+    boolean[] seen = new boolean[tape.size()];
     for (int i = 0; i < indices.length; i++) {
       Value leaf = leaves.get(i);
       checkArgument(indices[i] >= 0, "%s is not part of the graph below %s", leaf, root);
-      indices[i] = graph.indexOf(indices[i]);
-      if (!graph.isLeaf(indices[i])) {
+      indices[i] = tape.indexOf(indices[i]);
+      if (!tape.isLeaf(indices[i])) {
         throw new IllegalArgumentException(leaf.describe() + " is not a leaf");
       }
       if (seen[indices[i]]) {
@@ -104,12 +108,12 @@ public final class CompiledGraph {
       seen[indices[i]] = true;
     }
     int[] parameterIndices = Arrays.copyOfRange(indices, 0, parameters.size());
-    int[] inputIndices = Arrays.copyOfRange(indices, parameters.size(), indices.length);
-    return new CompiledGraph(graph, parameterIndices, inputIndices);
+    int[] feedIndices = Arrays.copyOfRange(indices, parameters.size(), indices.length);
+    return new CompiledGraph(tape, parameterIndices, feedIndices);
   }
 
   /** Flattens nodes in topological order whose marks hold their positions plus one. */
-  private static FlatGraph flatten(Value[] order) {
+  private static Tape flatten(Value[] order) {
     int size = order.length;
     Op[] ops = new Op[size];
     double[][] constants = new double[size][];
@@ -134,32 +138,27 @@ public final class CompiledGraph {
       }
     }
     inputStart[size] = edge;
-    return FlatGraph.of(ops, constants, inputStart, Arrays.copyOf(inputIndex, edge), data, labels);
+    return Tape.of(ops, constants, inputStart, Arrays.copyOf(inputIndex, edge), data, labels);
   }
 
   /** The number of nodes captured, leaves included. */
   public int size() {
-    return graph.size();
-  }
-
-  /** The number of parameters. */
-  public int parameterCount() {
-    return parameters.length;
+    return tape.size();
   }
 
   /** The current data of parameter {@code i}. */
   public double parameter(int i) {
-    return graph.data(parameters[i]);
+    return tape.data(parameters[i]);
   }
 
   /** Sets the data of parameter {@code i}; takes effect at the next {@link #forward()}. */
   public void setParameter(int i, double data) {
-    graph.setData(parameters[i], data);
+    tape.setData(parameters[i], data);
   }
 
-  /** Sets the data of input {@code i}; takes effect at the next {@link #forward()}. */
-  public void setInput(int i, double data) {
-    graph.setData(inputs[i], data);
+  /** Sets the data of feed {@code i}; takes effect at the next {@link #forward()}. */
+  public void setFeed(int i, double data) {
+    tape.setData(feeds[i], data);
   }
 
   /**
@@ -167,38 +166,45 @@ public final class CompiledGraph {
    *
    * @return the root's new data
    * @throws IllegalArgumentException if an op rejects its inputs
+   * @throws AnomalyException if anomaly detection is on and an output is NaN or infinite
    * @throws IllegalStateException if a {@link dev.opgrad.spi.BatchOp} fails on a run of nodes
-   *     though its per-node {@code forward} accepts each of them
+   *     though each of them alone succeeds
    */
   public double forward() {
-    return graph.forward();
+    return tape.forward();
   }
 
   /** The root's data as of the last {@link #forward()} (its captured data before any). */
   public double output() {
-    return graph.data(graph.size() - 1);
+    return tape.data(tape.size() - 1);
   }
 
   /**
-   * Computes the gradient of the root with respect to every node from the data of the last {@link
-   * #forward()}. Unlike {@link Value#backward()}, gradients are not accumulated from one call to
-   * the next: each call gives this pass's gradients, as the eager pass does on leaves whose
-   * gradients were zeroed.
+   * Backpropagates from the root at the data of the last {@link #forward()}, as {@link
+   * Value#backward()} does: every leaf's gradient is <em>increased</em> by ∂root/∂leaf, so call
+   * {@link #zeroGrad()} between two passes whose gradients should not be summed.
    *
    * @throws IllegalStateException if an op's local gradient throws
+   * @throws AnomalyException if anomaly detection is on and a local gradient, or a gradient passed
+   *     to an input, is NaN or infinite
    */
   public void backward() {
-    graph.backward();
+    tape.backward();
   }
 
-  /** The gradient of parameter {@code i} from the last {@link #backward()}; 0 before any. */
+  /** Sets the gradient of every leaf, parameters and feeds included, to 0. */
+  public void zeroGrad() {
+    tape.zeroLeafGrads();
+  }
+
+  /** The gradient of parameter {@code i}, summed over the {@link #backward()} passes since {@link #zeroGrad()}. */
   public double grad(int i) {
-    return graph.grad(parameters[i]);
+    return tape.grad(parameters[i]);
   }
 
-  /** The gradient of input {@code i} from the last {@link #backward()}; 0 before any. */
-  public double inputGrad(int i) {
-    return graph.grad(inputs[i]);
+  /** The gradient of feed {@code i}, summed over the {@link #backward()} passes since {@link #zeroGrad()}. */
+  public double feedGrad(int i) {
+    return tape.grad(feeds[i]);
   }
 
   /**
@@ -207,7 +213,7 @@ public final class CompiledGraph {
    */
   public void step(double learningRate) {
     for (int parameter : parameters) {
-      graph.setData(parameter, graph.data(parameter) - learningRate * graph.grad(parameter));
+      tape.setData(parameter, tape.data(parameter) - learningRate * tape.grad(parameter));
     }
   }
 
@@ -227,7 +233,7 @@ public final class CompiledGraph {
         + " nodes, "
         + parameters.length
         + " parameters, "
-        + inputs.length
-        + " inputs)";
+        + feeds.length
+        + " feeds)";
   }
 }

@@ -3,8 +3,7 @@ package dev.opgrad;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.primitives.ImmutableDoubleArray;
+import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.spi.Op;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +47,7 @@ public final class Value {
   private String label; // null until labeled
 
   /**
-   * Non-zero while a pass over the graph has reached this node: {@link Backward} marks visited
+   * Non-zero while a pass over the graph has reached this node: {@link EagerBackward} marks visited
    * nodes with 1, {@link CompiledGraph} numbers them; 0 otherwise. It fills the padding after the
    * header, so it costs no space.
    */
@@ -70,7 +69,7 @@ public final class Value {
 
   /** Returns a new leaf holding {@code data}, labelled {@code label} in messages and drawings. */
   public static Value of(double data, String label) {
-    return of(data).labeled(label);
+    return of(data).setLabel(label);
   }
 
   /** The value computed for this node, or given to this leaf. */
@@ -89,11 +88,12 @@ public final class Value {
   }
 
   /**
-   * Labels this node, for messages and drawings (micrograd's {@code e.label = 'e'}).
+   * Sets this node's label, for messages and drawings (micrograd's {@code e.label = 'e'}), and
+   * returns this node, so that a label can be set where the node is created.
    *
-   * @return this value
+   * @return this value, labelled
    */
-  public Value labeled(String label) {
+  public Value setLabel(String label) {
     this.label = checkNotNull(label, "label");
     return this;
   }
@@ -103,18 +103,17 @@ public final class Value {
     return op;
   }
 
-  /** The inputs this node was computed from, in order; empty for a leaf. */
-  public ImmutableList<Value> inputs() {
-    ImmutableList.Builder<Value> inputs = ImmutableList.builderWithExpectedSize(inputCount());
-    for (int i = 0; i < inputCount(); i++) {
-      inputs.add(input(i));
-    }
-    return inputs.build();
+  /** The inputs this node was computed from, in order, in an unmodifiable list; empty for a leaf. */
+  public List<Value> inputs() {
+    return List.of(inputsArray());
   }
 
-  /** The constant parameters this node's op was applied with, such as pow's exponent. */
-  public ImmutableDoubleArray constants() {
-    return ImmutableDoubleArray.copyOf(constants);
+  /**
+   * The constant parameters this node's op was applied with, such as pow's exponent, in a new
+   * array; empty for a leaf.
+   */
+  public double[] constants() {
+    return constants.clone();
   }
 
   /**
@@ -123,8 +122,8 @@ public final class Value {
    * It is found without recursion, so any depth works on the default stack, and depends only on the
    * graph: inputs are visited in order.
    */
-  public ImmutableList<Value> topologicalOrder() {
-    return ImmutableList.copyOf(Backward.topologicalOrder(this));
+  public List<Value> topologicalOrder() {
+    return List.of(EagerBackward.topologicalOrder(this));
   }
 
   /** Whether this node is a leaf: a value given by the caller rather than computed by an op. */
@@ -289,7 +288,7 @@ public final class Value {
     Value[] operands = new Value[others.length + 1];
     operands[0] = this;
     System.arraycopy(others, 0, operands, 1, others.length);
-    return Forward.apply(op, operands, constants.clone());
+    return EagerForward.apply(op, operands, constants.clone());
   }
 
   /**
@@ -297,11 +296,11 @@ public final class Value {
    * knows their names only.
    */
   private static Value applyBuiltin(BuiltinOps builtin, double[] constants, Value... operands) {
-    Forward.checkInputsNotNull(builtin.opName(), operands);
+    EagerForward.checkInputsNotNull(builtin.opName(), operands);
     return builtin.apply(operands, constants);
   }
 
-  /** Creates the node {@link Forward} has computed. */
+  /** Creates the node {@link EagerForward} has computed. */
   static Value node(double data, Op op, Value[] inputs, double[] constants) {
     return new Value(data, op, inputs, constants.length == 0 ? NO_CONSTANTS : constants);
   }
@@ -317,7 +316,7 @@ public final class Value {
    * @throws IllegalStateException if an op's {@link Op#localGrad} throws
    */
   public void backward() {
-    Backward.run(this);
+    EagerBackward.run(this);
   }
 
   // Accessors for the backward driver, which runs for every node.
@@ -361,10 +360,7 @@ public final class Value {
 
   /** Names this value in messages: its label if it has one, else its op and data. */
   String describe() {
-    if (label != null) {
-      return "'" + label + "' (" + data + ")";
-    }
-    return op == null ? "leaf " + data : "output of '" + op.name() + "' (" + data + ")";
+    return NodeFailure.describe(label, op, data);
   }
 
   /** Returns {@code Value(data=…, grad=…)}, as micrograd prints it, with the label if any. */
@@ -378,9 +374,8 @@ public final class Value {
         + ")";
   }
 
+  /** Names {@code values} in messages, at most {@link NodeFailure#LISTED} of them. */
   static String describeAll(Value[] values) {
-    String[] names = new String[values.length];
-    Arrays.setAll(names, i -> values[i].describe());
-    return String.join(", ", names);
+    return NodeFailure.list(values.length, i -> values[i].describe());
   }
 }

@@ -3,6 +3,9 @@ package dev.opgrad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opgrad.check.GradCheck;
+import dev.opgrad.check.GradCheckResult;
+import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
 import dev.opgrad.testing.PluginJar;

@@ -3,11 +3,11 @@ package dev.opgrad.spi;
 /**
  * A run of nodes of one {@link BatchOp}, numbered {@code 0 .. size() - 1}, which the op computes in
  * one call: in a replay, a window onto {@link dev.opgrad.CompiledGraph}'s arrays; in {@link
- * dev.opgrad.GradCheck}, onto the points checked. It is valid only during that call.
+ * dev.opgrad.check.GradCheck}, onto the points checked. It is valid only during that call.
  *
  * <p>No node of a run is an input of another node of the same run, so their outputs may be computed
  * in any order, two at a time say. Gradients are different: a gradient is a sum whose rounding
- * depends on the order of its terms, so {@link BatchOp#backward(Nodes)} adds node {@code k}'s
+ * depends on the order of its terms, so {@link BatchOp#backwardBatch} adds node {@code k}'s
  * contributions before node {@code k + 1}'s (the nodes are numbered in backward order there).
  */
 public interface Nodes {
@@ -24,29 +24,29 @@ public interface Nodes {
   /** Constant {@code c} of node {@code k}. */
   double constant(int k, int c);
 
-  /** The output of node {@code k}; in {@link BatchOp#backward(Nodes)}, of the last forward pass. */
+  /** The output of node {@code k}; in {@link BatchOp#backwardBatch}, of the last forward pass. */
   double output(int k);
 
   /**
-   * Sets the output of node {@code k}: in {@link BatchOp#forward(Nodes)} only.
+   * Sets the output of node {@code k}: in {@link BatchOp#forwardBatch} only.
    *
-   * @throws IllegalStateException in {@link BatchOp#backward(Nodes)}
+   * @throws IllegalStateException in {@link BatchOp#backwardBatch}
    */
   void setOutput(int k, double value);
 
   /**
    * The gradient of the graph's root with respect to node {@code k}'s output, complete: in {@link
-   * BatchOp#backward(Nodes)} only.
+   * BatchOp#backwardBatch} only.
    *
-   * @throws IllegalStateException in {@link BatchOp#forward(Nodes)}
+   * @throws IllegalStateException in {@link BatchOp#forwardBatch}
    */
   double grad(int k);
 
   /**
    * Adds {@code value}, which is {@code grad(k)} times ∂output/∂input<sub>i</sub>, into the
-   * gradient of input {@code i} of node {@code k}: in {@link BatchOp#backward(Nodes)} only.
+   * gradient of input {@code i} of node {@code k}: in {@link BatchOp#backwardBatch} only.
    *
-   * @throws IllegalStateException in {@link BatchOp#forward(Nodes)}
+   * @throws IllegalStateException in {@link BatchOp#forwardBatch}
    */
   void addInputGrad(int k, int i, double value);
 }

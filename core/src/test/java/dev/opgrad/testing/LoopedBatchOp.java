@@ -17,7 +17,7 @@ public final class LoopedBatchOp implements BatchOp {
     this.op = op;
   }
 
-  /** The number of calls of {@link #forward(Nodes)} and {@link #backward(Nodes)} so far. */
+  /** The number of calls of {@link #forwardBatch} and {@link #backwardBatch} so far. */
   public int batchCalls() {
     return batchCalls;
   }
@@ -48,7 +48,7 @@ public final class LoopedBatchOp implements BatchOp {
   }
 
   @Override
-  public void forward(Nodes nodes) {
+  public void forwardBatch(Nodes nodes) {
     batchCalls++;
     for (int k = 0; k < nodes.size(); k++) {
       nodes.setOutput(k, op.forward(inputs(nodes, k), constants(nodes, k)));
@@ -56,7 +56,7 @@ public final class LoopedBatchOp implements BatchOp {
   }
 
   @Override
-  public void backward(Nodes nodes) {
+  public void backwardBatch(Nodes nodes) {
     batchCalls++;
     for (int k = 0; k < nodes.size(); k++) {
       double[] grads = new double[nodes.inputCount(k)];

@@ -68,6 +68,7 @@ public final class CompiledMoons {
     double[] losses = new double[Moons.STEPS];
     for (int k = 0; k < Moons.STEPS; k++) {
       losses[k] = step.forward();
+      step.zeroGrad();
       step.backward();
       step.step(Moons.learningRate(k));
     }

@@ -1,9 +1,9 @@
 package dev.opgrad.samples;
 
 import dev.opgrad.Value;
-import dev.opgrad.graph.Dot;
-import dev.opgrad.graph.Graphviz;
-import dev.opgrad.graph.GraphvizNotFoundException;
+import dev.opgrad.viz.Dot;
+import dev.opgrad.viz.Graphviz;
+import dev.opgrad.viz.GraphvizNotFoundException;
 import dev.opgrad.samples.internal.OutputDir;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,11 +36,11 @@ public final class LectureNeuron {
     Value w1 = Value.of(-3.0, "w1");
     Value w2 = Value.of(1.0, "w2");
     Value b = Value.of(6.8813735870195432, "b");
-    Value x1w1 = x1.mul(w1).labeled("x1*w1");
-    Value x2w2 = x2.mul(w2).labeled("x2*w2");
-    Value sum = x1w1.add(x2w2).labeled("x1*w1 + x2*w2");
-    Value n = sum.add(b).labeled("n");
-    Value o = n.tanh().labeled("o");
+    Value x1w1 = x1.mul(w1).setLabel("x1*w1");
+    Value x2w2 = x2.mul(w2).setLabel("x2*w2");
+    Value sum = x1w1.add(x2w2).setLabel("x1*w1 + x2*w2");
+    Value n = sum.add(b).setLabel("n");
+    Value o = n.tanh().setLabel("o");
     o.backward();
 
     out.printf("The lecture's neuron, o = tanh(x1*w1 + x2*w2 + b)%n");

@@ -3,10 +3,10 @@ package dev.opgrad.samples;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import dev.opgrad.GradCheck;
-import dev.opgrad.GradCheckResult;
-import dev.opgrad.OpRegistry;
-import dev.opgrad.ProviderProblem;
+import dev.opgrad.check.GradCheck;
+import dev.opgrad.check.GradCheckResult;
+import dev.opgrad.registry.OpRegistry;
+import dev.opgrad.registry.ProviderProblem;
 import dev.opgrad.spi.Op;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ public final class OpCatalog {
                             registry.location(name),
                             "-",
                             "")));
-    return new OpCatalog(entries.build(), registry.problems());
+    return new OpCatalog(entries.build(), ImmutableList.copyOf(registry.problems()));
   }
 
   private static Entry checkedEntry(String name, Op op, String location) {

@@ -38,6 +38,7 @@ class CompiledMoonsTest {
       loss.backward();
 
       assertThat(compiled.forward()).isEqualTo(loss.data());
+      compiled.zeroGrad();
       compiled.backward();
       for (int i = 0; i < eager.size(); i++) {
         assertThat(compiled.grad(i))

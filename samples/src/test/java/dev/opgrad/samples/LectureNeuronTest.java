@@ -2,7 +2,7 @@ package dev.opgrad.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.opgrad.graph.Graphviz;
+import dev.opgrad.viz.Graphviz;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package dev.opgrad.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.opgrad.OpRegistry;
+import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.testing.PluginJar;
 import java.io.PrintWriter;
 import java.io.StringWriter;

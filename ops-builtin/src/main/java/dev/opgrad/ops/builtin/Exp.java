@@ -32,14 +32,14 @@ public final class Exp implements BatchOp {
   }
 
   @Override
-  public void forward(Nodes nodes) {
+  public void forwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {
       nodes.setOutput(k, Math.exp(nodes.input(k, 0)));
     }
   }
 
   @Override
-  public void backward(Nodes nodes) {
+  public void backwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {
       double g = nodes.grad(k);
       double local = nodes.output(k); // exp's derivative is exp

@@ -77,7 +77,7 @@ public final class Linear implements BatchOp {
    * @throws IllegalArgumentException if a node has an even number of inputs
    */
   @Override
-  public void forward(Nodes nodes) {
+  public void forwardBatch(Nodes nodes) {
     int k = 0;
     while (k < nodes.size()) {
       int count = nodes.inputCount(k);
@@ -113,7 +113,7 @@ public final class Linear implements BatchOp {
    * factors are).
    */
   @Override
-  public void backward(Nodes nodes) {
+  public void backwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {
       double g = nodes.grad(k);
       if (g == 0 && Double.isFinite(nodes.output(k))) {

@@ -30,14 +30,14 @@ public final class Neg implements BatchOp {
   }
 
   @Override
-  public void forward(Nodes nodes) {
+  public void forwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {
       nodes.setOutput(k, -nodes.input(k, 0));
     }
   }
 
   @Override
-  public void backward(Nodes nodes) {
+  public void backwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {
       double g = nodes.grad(k);
       if (g != 0) {

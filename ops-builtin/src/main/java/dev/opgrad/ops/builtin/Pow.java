@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * {@code pow(a; c) = a^c} for a constant exponent {@code c}, which gets no gradient: {@code
  * x.pow(3)}. Undefined cases follow {@link Math#pow}: a negative base with a non-integer exponent
- * gives NaN, 0 to a negative power gives infinity.
+ * gives NaN, 0 to a negative power gives infinity. {@code pow(x; 0)} is 1 with gradient 0 at every
+ * x, 0 included.
  */
 @AutoService(Op.class)
 public final class Pow implements BatchOp {
@@ -59,14 +60,14 @@ public final class Pow implements BatchOp {
   }
 
   @Override
-  public void forward(Nodes nodes) {
+  public void forwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {
       nodes.setOutput(k, Math.pow(nodes.input(k, 0), nodes.constant(k, 0)));
     }
   }
 
   @Override
-  public void backward(Nodes nodes) {
+  public void backwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {
       double g = nodes.grad(k);
       double local = derivative(nodes.input(k, 0), nodes.constant(k, 0));
@@ -76,8 +77,11 @@ public final class Pow implements BatchOp {
     }
   }
 
-  /** ∂(x^exponent)/∂x. */
+  /**
+   * ∂(x^exponent)/∂x. For exponent 0, x^0 is the constant 1 and its derivative 0 everywhere, as in
+   * PyTorch: the formula would give 0 · 0^-1 = NaN at x = 0.
+   */
   private static double derivative(double x, double exponent) {
-    return exponent * Math.pow(x, exponent - 1);
+    return exponent == 0 ? 0 : exponent * Math.pow(x, exponent - 1);
   }
 }

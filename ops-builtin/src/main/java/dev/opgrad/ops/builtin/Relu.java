@@ -6,8 +6,10 @@ import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 
 /**
- * {@code relu(a) = max(0, a)}; its gradient is 1 where {@code a > 0} and 0 elsewhere, 0 included,
- * as in micrograd and PyTorch.
+ * {@code relu(a) = max(0, a)}; its gradient is 0 where {@code a <= 0}, 0 included, and 1 elsewhere,
+ * as in micrograd and PyTorch. NaN stays NaN, as in PyTorch, so that a NaN input still shows
+ * downstream and to anomaly detection, and it passes its gradient on (local gradient 1), as
+ * PyTorch's {@code threshold_backward} does.
  */
 @AutoService(Op.class)
 public final class Relu implements BatchOp {
@@ -24,28 +26,28 @@ public final class Relu implements BatchOp {
 
   @Override
   public double forward(double[] inputs, double[] constants) {
-    return inputs[0] > 0 ? inputs[0] : 0;
+    return inputs[0] <= 0 ? 0 : inputs[0];
   }
 
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
-    grads[0] = inputs[0] > 0 ? 1 : 0;
+    grads[0] = inputs[0] <= 0 ? 0 : 1;
   }
 
   @Override
-  public void forward(Nodes nodes) {
+  public void forwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {
       double a = nodes.input(k, 0);
-      nodes.setOutput(k, a > 0 ? a : 0);
+      nodes.setOutput(k, a <= 0 ? 0 : a);
     }
   }
 
   @Override
-  public void backward(Nodes nodes) {
+  public void backwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {
       double g = nodes.grad(k);
       if (g != 0) {
-        nodes.addInputGrad(k, 0, g * (nodes.input(k, 0) > 0 ? 1 : 0));
+        nodes.addInputGrad(k, 0, g * (nodes.input(k, 0) <= 0 ? 0 : 1));
       }
     }
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opgrad.Anomalies;
 import dev.opgrad.AnomalyException;
-import dev.opgrad.OpRegistry;
+import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.Value;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,11 +95,11 @@ class BadInputsTest {
               "anomaly in forward: op 'pow' returned Infinity for 'z' (0.0) with constants"
                   + " [-1.0]");
       // Finite forward, infinite local gradient: caught in backward, with the path from the root.
-      Value root = z.pow(0.5).labeled("r").mul(3).labeled("loss");
+      Value root = z.pow(0.5).setLabel("r").mul(3).setLabel("loss");
       assertThatThrownBy(root::backward)
           .isInstanceOf(AnomalyException.class)
           .hasMessage(
-              "anomaly in backward: op 'pow' gave the local gradient Infinity to input 1, 'z'"
+              "anomaly in backward: op 'pow' gave the local gradient Infinity to input 0, 'z'"
                   + " (0.0), of 'r' (0.0); its inputs: 'z' (0.0) with constants [0.5]; path from"
                   + " the root: 'loss' (0.0) -> 'r' (0.0)");
     }
@@ -118,13 +118,13 @@ class BadInputsTest {
       assertThatThrownBy(() -> t.exp())
           .hasMessage("anomaly in forward: op 'exp' returned Infinity for 't' (710.0)");
       // Every value finite, but a gradient overflows on its way down: 1e10 * exp(709).
-      Value e = Value.of(709, "s").exp().labeled("e");
-      Value root = e.mul(Value.of(1e-300, "b")).labeled("p").mul(1e10).labeled("loss");
+      Value e = Value.of(709, "s").exp().setLabel("e");
+      Value root = e.mul(Value.of(1e-300, "b")).setLabel("p").mul(1e10).setLabel("loss");
       assertThatThrownBy(root::backward)
           .isInstanceOf(AnomalyException.class)
           .hasMessage(
               "anomaly in backward: op 'mul' passed the gradient Infinity (1.0E10 * local gradient"
-                  + " 8.218407461554972E307) to input 2, 'b' (1.0E-300), of 'p'"
+                  + " 8.218407461554972E307) to input 1, 'b' (1.0E-300), of 'p'"
                   + " (8.218407461554973E7); its inputs: 'e' (8.218407461554972E307), 'b'"
                   + " (1.0E-300); path from the root: 'loss' (8.2184074615549734E17) -> 'p'"
                   + " (8.218407461554973E7)");

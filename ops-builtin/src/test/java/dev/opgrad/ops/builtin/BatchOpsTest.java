@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.opgrad.OpRegistry;
-import dev.opgrad.internal.ArrayNodes;
+import dev.opgrad.registry.OpRegistry;
+import dev.opgrad.testing.ArrayNodes;
 import dev.opgrad.spi.BatchOp;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each built-in {@link BatchOp} against its own per-node methods, without the engine: a replay is
- * bit-identical to the eager pass only if {@link BatchOp#forward(dev.opgrad.spi.Nodes)} gives bit
+ * bit-identical to the eager pass only if {@link BatchOp#forwardBatch} gives bit
  * for bit the outputs of {@link Op#forward(double[], double[])} and {@link
- * BatchOp#backward(dev.opgrad.spi.Nodes)} adds bit for bit what the eager rule {@code acc[i] += g ·
+ * BatchOp#backwardBatch} adds bit for bit what the eager rule {@code acc[i] += g ·
  * local[i]} adds, with {@code local} from {@link Op#localGrad}. The nodes are the op's declared
  * points and combinations with ±0, subnormal, huge, infinite and NaN inputs, where a skipped
  * addition of {@code 0 · ∞} would lose a NaN, and where an overflowing product or sum must round as
@@ -77,7 +77,7 @@ class BatchOpsTest {
             .sorted()
             .toList();
 
-    assertThat(batchOps).isEqualTo(batchOpNames().toList()).isEqualTo(REGISTRY.names().asList());
+    assertThat(batchOps).isEqualTo(batchOpNames().toList()).isEqualTo(List.copyOf(REGISTRY.names()));
   }
 
   @ParameterizedTest
@@ -88,7 +88,7 @@ class BatchOpsTest {
     double[] outputs = new double[run.size()];
     Arrays.fill(outputs, UNSET);
 
-    op.forward(ArrayNodes.forward(run.slotData, run.slots, run.constants, outputs));
+    op.forwardBatch(ArrayNodes.forward(run.slotData, run.slots, run.constants, outputs));
 
     double[] expected = eagerOutputs(op, run);
     for (int k = 0; k < run.size(); k++) {
@@ -163,7 +163,7 @@ class BatchOpsTest {
     Run mul = Run.of(List.of(Point.of(Double.POSITIVE_INFINITY, 2), Point.of(3, 2)));
     double[] mulGrads = {0.25, 0.25, 0.25, 0.25};
     ((BatchOp) REGISTRY.get("mul"))
-        .backward(
+        .backwardBatch(
             new ArrayNodes(
                 mul.slotData,
                 mul.slots,
@@ -176,7 +176,7 @@ class BatchOpsTest {
     Run linear = Run.of(List.of(Point.of(1, Double.NEGATIVE_INFINITY, 2), Point.of(1, 2, 3)));
     double[] linearGrads = {0.25, 0.25, 0.25, 0.25, 0.25, 0.25};
     ((BatchOp) REGISTRY.get("linear"))
-        .backward(
+        .backwardBatch(
             new ArrayNodes(
                 linear.slotData,
                 linear.slots,
@@ -205,7 +205,7 @@ class BatchOpsTest {
     assertThat(perNodeMessage).contains("odd number of inputs").endsWith("got " + even);
     assertThatThrownBy(
             () ->
-                linear.forward(
+                linear.forwardBatch(
                     ArrayNodes.forward(
                         run.slotData, run.slots, run.constants, new double[run.size()])))
         .isInstanceOf(IllegalArgumentException.class)
@@ -236,7 +236,7 @@ class BatchOpsTest {
     double[] actual = new double[run.slotData.length];
     Arrays.fill(actual, initial);
 
-    op.backward(new ArrayNodes(run.slotData, run.slots, run.constants, outputs, grads, actual));
+    op.backwardBatch(new ArrayNodes(run.slotData, run.slots, run.constants, outputs, grads, actual));
 
     for (int s = 0; s < actual.length; s++) {
       assertThat(Double.doubleToLongBits(actual[s]))
@@ -320,13 +320,13 @@ class BatchOpsTest {
       double[][] constants = new double[points.size()][];
       List<Double> data = new ArrayList<>();
       for (int k = 0; k < points.size(); k++) {
-        double[] inputs = points.get(k).inputs().toArray();
+        double[] inputs = points.get(k).inputs();
         slots[k] = new int[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
           slots[k][i] = data.size();
           data.add(inputs[i]);
         }
-        constants[k] = points.get(k).constants().toArray();
+        constants[k] = points.get(k).constants();
       }
       return new Run(data.stream().mapToDouble(d -> d).toArray(), slots, constants);
     }

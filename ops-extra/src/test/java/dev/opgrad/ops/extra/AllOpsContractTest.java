@@ -2,9 +2,9 @@ package dev.opgrad.ops.extra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.opgrad.GradCheck;
-import dev.opgrad.GradCheckResult;
-import dev.opgrad.OpRegistry;
+import dev.opgrad.check.GradCheck;
+import dev.opgrad.check.GradCheckResult;
+import dev.opgrad.registry.OpRegistry;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

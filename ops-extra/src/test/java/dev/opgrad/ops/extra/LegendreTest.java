@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.opgrad.GradCheck;
-import dev.opgrad.GradCheckResult;
+import dev.opgrad.check.GradCheck;
+import dev.opgrad.check.GradCheckResult;
 import dev.opgrad.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,8 +3,8 @@ package dev.opgrad.ops.extra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.opgrad.GradCheck;
-import dev.opgrad.GradCheckResult;
+import dev.opgrad.check.GradCheck;
+import dev.opgrad.check.GradCheckResult;
 import dev.opgrad.Value;
 import org.junit.jupiter.api.Test;
 

@@ -87,6 +87,7 @@ public class GraphBenchmark {
   @Benchmark
   public double compiled() {
     double out = compiled.forward();
+    compiled.zeroGrad();
     compiled.backward();
     return out + compiled.grad(0);
   }

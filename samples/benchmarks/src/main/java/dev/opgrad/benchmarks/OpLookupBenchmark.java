@@ -1,6 +1,6 @@
 package dev.opgrad.benchmarks;
 
-import dev.opgrad.OpRegistry;
+import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.spi.Op;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

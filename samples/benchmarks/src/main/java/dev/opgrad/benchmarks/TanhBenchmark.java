@@ -72,6 +72,7 @@ public class TanhBenchmark {
   @Benchmark
   public double compiledAtomic() {
     double o = atomicCompiled.forward();
+    atomicCompiled.zeroGrad();
     atomicCompiled.backward();
     return o + atomicCompiled.grad(2);
   }
@@ -79,6 +80,7 @@ public class TanhBenchmark {
   @Benchmark
   public double compiledComposite() {
     double o = compositeCompiled.forward();
+    compositeCompiled.zeroGrad();
     compositeCompiled.backward();
     return o + compositeCompiled.grad(2);
   }

@@ -3,9 +3,9 @@ package com.example.opgrad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.opgrad.GradCheck;
-import dev.opgrad.GradCheckResult;
-import dev.opgrad.OpRegistry;
+import dev.opgrad.check.GradCheck;
+import dev.opgrad.check.GradCheckResult;
+import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.Value;
 import dev.opgrad.spi.Point;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.opgrad.samples.cli;
 
-import dev.opgrad.OpRegistry;
+import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.Value;
-import dev.opgrad.graph.Dot;
-import dev.opgrad.graph.Graphviz;
-import dev.opgrad.graph.GraphvizNotFoundException;
+import dev.opgrad.viz.Dot;
+import dev.opgrad.viz.Graphviz;
+import dev.opgrad.viz.GraphvizNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.opgrad.samples.cli;
 
-import dev.opgrad.OpRegistry;
+import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.spi.Op;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package dev.opgrad.samples.cli;
 
-import dev.opgrad.OpRegistry;
-import dev.opgrad.ProviderProblem;
+import dev.opgrad.registry.OpRegistry;
+import dev.opgrad.registry.ProviderProblem;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.opgrad.samples.cli;
 
-import dev.opgrad.OpRegistry;
+import dev.opgrad.check.GradCheck;
+import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.samples.OpCatalog;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.opgrad.Value;
-import dev.opgrad.graph.Dot;
-import dev.opgrad.graph.Graphviz;
+import dev.opgrad.viz.Dot;
+import dev.opgrad.viz.Graphviz;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

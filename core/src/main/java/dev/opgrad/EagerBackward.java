@@ -1,0 +1,201 @@
+package dev.opgrad;
+
+import dev.opgrad.spi.Op;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The eager backward pass over {@link Value}s: a topological order of the graph, found without
+ * recursion, then {@link NodeRules#localGrads} at every node from the root down.
+ */
+final class EagerBackward {
+
+  private EagerBackward() {}
+
+  static void run(Value root) {
+    boolean detect = Anomalies.isDetecting();
+    // Two passes over the nodes, not four: the ordering pass also zeroes the gradients, and the
+    // chain-rule pass also clears the marks. A graph larger than the caches is bound by memory.
+    Value[] order = markedOrder(root, true);
+    int n = order.length - 1;
+    try {
+      root.addToGrad(1);
+      // Scratch space reused for every node, so that the pass allocates nothing per node. The
+      // inputs go in an array of exactly their number, which a variadic op reads as its count.
+      double[][] inputsByCount = {new double[0], new double[1], new double[2]};
+      double[] local = new double[4];
+      for (; n >= 0; n--) {
+        Value node = order[n];
+        node.mark = 0;
+        Op op = node.op();
+        if (op == null) {
+          continue;
+        }
+        int arity = node.inputCount();
+        if (arity >= inputsByCount.length) {
+          inputsByCount = Arrays.copyOf(inputsByCount, arity + 1);
+        }
+        double[] inputs = inputsByCount[arity];
+        if (inputs == null) {
+          inputs = new double[arity];
+          inputsByCount[arity] = inputs;
+        }
+        if (arity > local.length) {
+          local = new double[arity];
+        }
+        for (int i = 0; i < arity; i++) {
+          inputs[i] = node.input(i).data();
+        }
+        double grad = node.grad();
+        boolean contributes;
+        try {
+          contributes =
+              NodeRules.localGrads(
+                  op, inputs, node.constantsArray(), node.data(), grad, local, detect);
+        } catch (NodeFailure failure) {
+          throw failure.describedBy(new Names(root), node);
+        }
+        if (contributes) {
+          for (int i = 0; i < arity; i++) {
+            node.input(i).addToGrad(grad * local[i]);
+          }
+        }
+      }
+    } finally {
+      for (; n >= 0; n--) {
+        order[n].mark = 0;
+      }
+    }
+  }
+
+  /**
+   * Returns every node reachable from {@code root}, each after all of its inputs, and leaves no
+   * node marked.
+   */
+  static Value[] topologicalOrder(Value root) {
+    Value[] order = markedOrder(root, false);
+    for (Value node : order) {
+      node.mark = 0;
+    }
+    return order;
+  }
+
+  /**
+   * Returns every node reachable from {@code root}, each after all of its inputs: an iterative
+   * depth-first post-order, visiting inputs in their order so that the result depends only on the
+   * graph. Every node returned is left marked; the caller clears the marks. If it fails, it clears
+   * them itself.
+   *
+   * @param zeroGrads whether to set every non-leaf node's gradient to 0 on the way
+   */
+  private static Value[] markedOrder(Value root, boolean zeroGrads) {
+    Value[] order = new Value[16];
+    int size = 0;
+    Value[] stack = new Value[16];
+    int[] nextInput = new int[16];
+    int depth = 0;
+    boolean complete = false;
+    try {
+      root.mark = 1;
+      stack[0] = root;
+      nextInput[0] = 0;
+      depth = 1;
+      while (depth > 0) {
+        Value node = stack[depth - 1];
+        int i = nextInput[depth - 1];
+        if (i < node.inputCount()) {
+          nextInput[depth - 1] = i + 1;
+          Value input = node.input(i);
+          if (input.mark == 0) {
+            if (depth == stack.length) {
+              stack = Arrays.copyOf(stack, depth * 2);
+              nextInput = Arrays.copyOf(nextInput, depth * 2);
+            }
+            input.mark = 1;
+            stack[depth] = input;
+            nextInput[depth] = 0;
+            depth++;
+          }
+        } else {
+          if (size == order.length) {
+            order = Arrays.copyOf(order, size * 2);
+          }
+          if (zeroGrads && !node.isLeaf()) {
+            node.setGrad(0);
+          }
+          order[size++] = node;
+          depth--;
+        }
+      }
+      Value[] result = Arrays.copyOf(order, size);
+      complete = true;
+      return result;
+    } finally {
+      // The marks are per pass: clear them if the pass fails (out of memory, say).
+      if (!complete) {
+        for (int n = 0; n < size; n++) {
+          order[n].mark = 0;
+        }
+        for (int d = 0; d < depth; d++) {
+          stack[d].mark = 0;
+        }
+      }
+    }
+  }
+
+  /** Names {@link Value}s in failures; the path starts at {@code root}, if there is one. */
+  static final class Names implements NodeFailure.Names<Value> {
+
+    private final Value root;
+
+    Names(Value root) {
+      this.root = root;
+    }
+
+    @Override
+    public String describeInputs(Value node) {
+      return Value.describeAll(node.inputsArray());
+    }
+
+    @Override
+    public String describe(Value node) {
+      return node.describe();
+    }
+
+    @Override
+    public String describeInput(Value node, int i) {
+      return node.input(i).describe();
+    }
+
+    /** A breadth-first search from the root: a failure's message is worth the time. */
+    @Override
+    public String pathFromRoot(Value node) {
+      Map<Value, Value> parents = new IdentityHashMap<>();
+      ArrayDeque<Value> queue = new ArrayDeque<>();
+      parents.put(root, root);
+      queue.add(root);
+      while (!queue.isEmpty() && !parents.containsKey(node)) {
+        Value current = queue.poll();
+        for (int i = 0; i < current.inputCount(); i++) {
+          Value input = current.input(i);
+          if (!parents.containsKey(input)) {
+            parents.put(input, current);
+            queue.add(input);
+          }
+        }
+      }
+      List<String> steps = new ArrayList<>();
+      for (Value v = node; v != root; v = parents.get(v)) {
+        steps.add(v.describe());
+      }
+      steps.add(root.describe());
+      Collections.reverse(steps);
+      return String.join(" -> ", steps);
+    }
+  }
+}

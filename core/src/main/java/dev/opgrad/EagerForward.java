@@ -1,0 +1,83 @@
+package dev.opgrad;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.opgrad.spi.Op;
+
+/**
+ * The eager forward pass, one node at a time: applying an op to {@link Value}s checks the call,
+ * computes the output under {@link NodeRules} and creates the node.
+ */
+final class EagerForward {
+
+  private EagerForward() {}
+
+  /**
+   * Applies {@code op} to {@code inputs} with {@code constants}, which the new node keeps: the
+   * caller passes an array of its own.
+   *
+   * @throws IllegalArgumentException if an input is null, the op takes another number of inputs or
+   *     constants, or it rejects them
+   * @throws AnomalyException if detection is on and the output is NaN or infinite
+   */
+  static Value apply(Op op, Value[] inputs, double[] constants) {
+    checkInputsNotNull(op.name(), inputs);
+    if (!takes(op, inputs.length)) {
+      throw new IllegalArgumentException(
+          String.format(
+              "op '%s' takes %s, got %d: %s",
+              op.name(), inputCount(op), inputs.length, Value.describeAll(inputs)));
+    }
+    if (constants.length != op.constantCount()) {
+      throw new IllegalArgumentException(
+          String.format(
+              "op '%s' takes %s, got %d: [%s] (applied to %s)",
+              op.name(),
+              count(op.constantCount(), "constant"),
+              constants.length,
+              NodeFailure.list(constants.length, c -> String.valueOf(constants[c])),
+              Value.describeAll(inputs)));
+    }
+    return compute(op, inputs, constants);
+  }
+
+  /**
+   * Computes the output of an op whose inputs and constants are known to fit it (checked once, as
+   * for {@link BuiltinOps}) and creates its node.
+   */
+  static Value compute(Op op, Value[] inputs, double[] constants) {
+    double[] data = new double[inputs.length];
+    for (int i = 0; i < inputs.length; i++) {
+      data[i] = inputs[i].data();
+    }
+    double output;
+    try {
+      output = NodeRules.output(op, data, constants, Anomalies.isDetecting());
+    } catch (NodeFailure failure) {
+      // The node that failed, created only to be named: a forward failure names its inputs.
+      throw failure.describedBy(
+          new EagerBackward.Names(null), Value.node(Double.NaN, op, inputs, constants));
+    }
+    return Value.node(output, op, inputs, constants);
+  }
+
+  /** Whether {@code op} takes {@code inputCount} inputs: its arity, or any number ≥ 1 if variadic. */
+  static boolean takes(Op op, int inputCount) {
+    return op.arity() == Op.VARIADIC ? inputCount >= 1 : inputCount == op.arity();
+  }
+
+  /** Returns {@code 1 input}, {@code 2 inputs} or {@code any number ≥ 1 of inputs}. */
+  private static String inputCount(Op op) {
+    return op.arity() == Op.VARIADIC ? "any number ≥ 1 of inputs" : count(op.arity(), "input");
+  }
+
+  static void checkInputsNotNull(String opName, Value[] inputs) {
+    for (int i = 0; i < inputs.length; i++) {
+      checkNotNull(inputs[i], "op '%s': input %s is null", opName, i);
+    }
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

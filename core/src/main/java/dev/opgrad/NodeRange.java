@@ -1,0 +1,100 @@
+package dev.opgrad;
+
+import dev.opgrad.spi.Nodes;
+
+/**
+ * The {@link Nodes} of one run of a {@link Tape}: nodes {@code first}, {@code first + step}, …
+ * of its arrays, {@code step} being 1 on the forward pass and -1 on the backward pass. One instance
+ * per pass is moved from run to run, so that a replay allocates nothing.
+ */
+final class NodeRange implements Nodes {
+
+  private final boolean forward;
+  private final int[] inputStart;
+  private final int[] inputIndex;
+  private final double[][] constants;
+  private final double[] data;
+  private final double[] grad;
+  private int first;
+  private int step;
+  private int size;
+
+  NodeRange(
+      boolean forward,
+      int[] inputStart,
+      int[] inputIndex,
+      double[][] constants,
+      double[] data,
+      double[] grad) {
+    this.forward = forward;
+    this.inputStart = inputStart;
+    this.inputIndex = inputIndex;
+    this.constants = constants;
+    this.data = data;
+    this.grad = grad;
+  }
+
+  /**
+   * Moves this view to the nodes {@code from .. to - 1}, in order forward and reversed backward.
+   */
+  NodeRange over(int from, int to) {
+    first = forward ? from : to - 1;
+    step = forward ? 1 : -1;
+    size = to - from;
+    return this;
+  }
+
+  private int node(int k) {
+    return first + step * k;
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public int inputCount(int k) {
+    int n = node(k);
+    return inputStart[n + 1] - inputStart[n];
+  }
+
+  @Override
+  public double input(int k, int i) {
+    return data[inputIndex[inputStart[node(k)] + i]];
+  }
+
+  @Override
+  public double constant(int k, int c) {
+    return constants[node(k)][c];
+  }
+
+  @Override
+  public double output(int k) {
+    return data[node(k)];
+  }
+
+  @Override
+  public void setOutput(int k, double value) {
+    if (!forward) {
+      throw new IllegalStateException("setOutput is for the forward pass");
+    }
+    data[node(k)] = value;
+  }
+
+  @Override
+  public double grad(int k) {
+    if (forward) {
+      throw new IllegalStateException("grad is for the backward pass");
+    }
+    return grad[node(k)];
+  }
+
+  @Override
+  public void addInputGrad(int k, int i, double value) {
+    if (forward) {
+      throw new IllegalStateException("addInputGrad is for the backward pass");
+    }
+    grad[inputIndex[inputStart[node(k)] + i]] += value;
+  }
+}

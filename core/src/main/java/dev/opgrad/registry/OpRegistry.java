@@ -1,0 +1,174 @@
+package dev.opgrad.registry;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
+import dev.opgrad.spi.Op;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The ops available by name: every {@link Op} that {@link java.util.ServiceLoader} finds through a
+ * class loader, built once and immutable afterwards, so it can be shared between threads.
+ *
+ * <p>Loading never stops at a faulty provider. A provider whose class cannot be loaded or
+ * instantiated, that names itself wrongly, or whose name another provider also claims is left out
+ * and listed in {@link #problems()} (and logged as a warning); asking for an op that such a problem
+ * concerns throws an exception that describes it. All other ops work as usual.
+ */
+public final class OpRegistry {
+
+  private final ImmutableMap<String, Op> ops; // in alphabetical order
+  private final ImmutableMap<String, String> locations;
+  private final ImmutableList<ProviderProblem> problems;
+
+  private OpRegistry(
+      OpDiscovery.Result discovered, ImmutableList<ProviderProblem> earlierProblems) {
+    this.ops = ImmutableMap.copyOf(ImmutableSortedMap.copyOf(discovered.ops()));
+    this.locations = discovered.locations();
+    this.problems =
+        ImmutableList.<ProviderProblem>builder()
+            .addAll(earlierProblems)
+            .addAll(discovered.problems())
+            .build();
+  }
+
+  /**
+   * The registry that {@link Value}'s methods use: loaded through the thread context class loader
+   * of the thread that first asks for it, then kept for the life of the class loader that holds
+   * opgrad.
+   */
+  public static OpRegistry defaultRegistry() {
+    return DefaultRegistryHolder.INSTANCE;
+  }
+
+  /**
+   * Loads every op visible to the current thread's context class loader, or to opgrad's own class
+   * loader where the thread has none.
+   */
+  public static OpRegistry load() {
+    return load(contextClassLoader());
+  }
+
+  private static ClassLoader contextClassLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : OpRegistry.class.getClassLoader();
+  }
+
+  /** Loads every op visible to {@code classLoader}. */
+  public static OpRegistry load(ClassLoader classLoader) {
+    checkNotNull(classLoader, "classLoader");
+    return new OpRegistry(OpDiscovery.discover(classLoader), ImmutableList.of());
+  }
+
+  /**
+   * Loads the ops of the class path, as {@link #load()} does, together with those of every jar
+   * directly in {@code pluginFolder}. A jar that cannot be read or has no {@code
+   * META-INF/services/dev.opgrad.spi.Op} entry is left out and reported in {@link #problems()}; an
+   * op that another jar or the class path also provides is reported as a clash naming both jars,
+   * and a jar that brings a provider class the class path already has (a copy of a jar the
+   * application bundles, say) is reported too: the class path's copy is the one used. The plugins'
+   * class loader stays open as long as their ops are in use.
+   *
+   * @throws IllegalArgumentException if {@code pluginFolder} is not a directory
+   */
+  public static OpRegistry withPlugins(Path pluginFolder) {
+    checkNotNull(pluginFolder, "pluginFolder");
+    PluginFolder plugins = PluginFolder.open(pluginFolder, contextClassLoader());
+    return new OpRegistry(OpDiscovery.discover(plugins.loader()), plugins.problems());
+  }
+
+  /**
+   * Returns the op named {@code name}.
+   *
+   * @throws IllegalArgumentException if no op has that name; the message lists the known names and
+   *     any provider that failed to load
+   * @throws IllegalStateException if that name belongs to a provider with a {@link #problems()
+   *     problem}, such as two providers claiming it
+   */
+  public Op get(String name) {
+    checkNotNull(name, "name");
+    Op op = ops.get(name);
+    if (op != null) {
+      return op;
+    }
+    ImmutableList<ProviderProblem> concerned =
+        problems.stream()
+            .filter(p -> p.opName().filter(name::equals).isPresent())
+            .collect(ImmutableList.toImmutableList());
+    if (!concerned.isEmpty()) {
+      throw new IllegalStateException(
+          "op '" + name + "' is unusable: " + join(concerned),
+          concerned.get(0).cause().orElse(null));
+    }
+    StringBuilder message = new StringBuilder("no op named '").append(name).append("'; ");
+    message.append(
+        ops.isEmpty() ? "no op is registered" : "known ops: " + String.join(", ", ops.keySet()));
+    ImmutableList<ProviderProblem> unnamed =
+        problems.stream()
+            .filter(p -> p.opName().isEmpty())
+            .collect(ImmutableList.toImmutableList());
+    if (!unnamed.isEmpty()) {
+      message
+          .append("; providers that failed to load, one of which may be it: ")
+          .append(join(unnamed));
+    }
+    throw new IllegalArgumentException(message.toString());
+  }
+
+  /** Whether an op named {@code name} is available. */
+  public boolean contains(String name) {
+    return ops.containsKey(name);
+  }
+
+  /** The names of the available ops, in alphabetical order, in an unmodifiable set. */
+  public SortedSet<String> names() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(ops.keySet()));
+  }
+
+  /** The available ops by name, in alphabetical order, in an unmodifiable map. */
+  public Map<String, Op> ops() {
+    return ops;
+  }
+
+  /**
+   * The jar or class directory that the op named {@code name} was loaded from.
+   *
+   * @throws IllegalArgumentException if no op has that name
+   */
+  public String location(String name) {
+    get(name);
+    return locations.get(name);
+  }
+
+  /**
+   * The providers that were found but left out, in the order they were found, in an unmodifiable
+   * list.
+   */
+  public List<ProviderProblem> problems() {
+    return problems;
+  }
+
+  @Override
+  public String toString() {
+    return "OpRegistry"
+        + ops.keySet()
+        + (problems.isEmpty() ? "" : " with " + problems.size() + " problem(s)");
+  }
+
+  private static String join(ImmutableList<ProviderProblem> problems) {
+    return problems.stream().map(ProviderProblem::message).collect(Collectors.joining("; "));
+  }
+
+  /** Loads the default registry on first use, as the JVM initializes classes lazily. */
+  private static final class DefaultRegistryHolder {
+    static final OpRegistry INSTANCE = load();
+  }
+}
