@@ -144,18 +144,6 @@ class CompiledGraphTest {
         .hasMessage("'a' (2.0) is listed twice");
   }
 
-  /** {@code picky(a) = a}, which refuses negative inputs. */
-  private static final Op PICKY =
-      TestOps.unary(
-          "picky",
-          x -> {
-            if (x < 0) {
-              throw new IllegalArgumentException("negative");
-            }
-            return x;
-          },
-          (x, out) -> 1);
-
   @Test
   void nanLeafDataPropagatesThroughTheReplay() {
     Value x = Value.of(2, "x");
@@ -192,7 +180,7 @@ class CompiledGraphTest {
 
   @Test
   void aBatchOpThatRejectsItsInputsIsNamedWithTheNodeAndTheGraphStaysUsable() {
-    LoopedBatchOp picky = new LoopedBatchOp(PICKY);
+    LoopedBatchOp picky = new LoopedBatchOp(TestOps.PICKY);
     Value x1 = Value.of(1, "x1");
     Value x2 = Value.of(2, "x2");
     Value root = plus(x1.apply(picky, NONE).setLabel("y1"), x2.apply(picky, NONE).setLabel("y2"));

@@ -159,14 +159,18 @@ public final class MLP implements Module {
     return layers;
   }
 
-  /** Returns {@code MLP(2, [16, 16, 1], RELU)}. */
+  /**
+   * Returns {@code MLP(2, [16, 16, 1], RELU)}: the inputs, the layer sizes and the hidden layers'
+   * activation, or {@code MLP(2, [1])} for a model of one layer, which has no hidden layer.
+   */
   @Override
   public String toString() {
     ImmutableList.Builder<Integer> sizes = ImmutableList.builder();
     for (Layer layer : layers) {
       sizes.add(layer.neurons().size());
     }
-    Activation hidden = layers.get(0).neurons().get(0).activation();
-    return "MLP(" + inputs + ", " + sizes.build() + ", " + hidden + ")";
+    String hidden =
+        layers.size() == 1 ? "" : ", " + layers.get(0).neurons().get(0).activation();
+    return "MLP(" + inputs + ", " + sizes.build() + hidden + ")";
   }
 }

@@ -41,7 +41,7 @@ public final class OpRegistry {
   }
 
   /**
-   * The registry that {@link Value}'s methods use: loaded through the thread context class loader
+   * The registry that {@link dev.opgrad.Value}'s methods use: loaded through the thread context class loader
    * of the thread that first asks for it, then kept for the life of the class loader that holds
    * opgrad.
    */

@@ -27,6 +27,8 @@ package dev.opgrad.spi;
  *
  * <p>Inputs that {@link #forward(double[], double[])} rejects with {@link IllegalArgumentException}
  * are rejected the same way here; the replay then finds the node and reports it.
+ *
+ * <p><b>Experimental:</b> this interface may change incompatibly in a minor release.
  */
 public interface BatchOp extends Op {
 

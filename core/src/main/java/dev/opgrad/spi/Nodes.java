@@ -9,6 +9,8 @@ package dev.opgrad.spi;
  * in any order, two at a time say. Gradients are different: a gradient is a sum whose rounding
  * depends on the order of its terms, so {@link BatchOp#backwardBatch} adds node {@code k}'s
  * contributions before node {@code k + 1}'s (the nodes are numbered in backward order there).
+ *
+ * <p><b>Experimental:</b> this interface may change incompatibly in a minor release.
  */
 public interface Nodes {
 

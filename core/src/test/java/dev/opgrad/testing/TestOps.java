@@ -52,6 +52,18 @@ public final class TestOps {
         }
       };
 
+  /** {@code picky(a) = a}, which rejects negative inputs, as an op rejects what it never accepts. */
+  public static final Op PICKY =
+      unary(
+          "picky",
+          x -> {
+            if (x < 0) {
+              throw new IllegalArgumentException("negative");
+            }
+            return x;
+          },
+          (x, out) -> 1);
+
   /**
    * {@code weighted(a..e) = a + 2b + 3c + 4d + 5e}, more inputs than backward's first scratch
    * space.

@@ -92,6 +92,7 @@ class MLPTest {
     assertThat(model.scalar(-3).data()).isEqualTo(-1.0);
     assertThat(model.forward(3)).extracting(Value::data).containsExactly(5.0);
     assertThat(model).hasToString("MLP(1, [1, 1], RELU)");
+    assertThat(new MLP(3, List.of(1), Activation.TANH, new Random(1))).hasToString("MLP(3, [1])");
   }
 
   @Test
