@@ -39,9 +39,12 @@ public final class OpRegistry {
   }
 
   /**
-   * The registry that {@link Value}'s methods use: loaded through the thread context class loader
-   * of the thread that first asks for it, then kept for the life of the class loader that holds
-   * opgrad.
+   * The registry that {@link Value}'s methods use: the ops that opgrad's own class loader (the one
+   * that loaded opgrad-core; for an application, its class path) sees, loaded on first use and kept
+   * for the life of that class loader. Which thread asks first, and its context class loader, make
+   * no difference. Ops that only another class loader sees, such as a child loader of a web
+   * application or a plugin folder, are not in it: load them with {@link #load(ClassLoader)} or
+   * {@link #withPlugins(Path)} and apply them with {@link Value#apply(Op, double[], Value...)}.
    */
   public static OpRegistry defaultRegistry() {
     return DefaultRegistryHolder.INSTANCE;
@@ -57,7 +60,13 @@ public final class OpRegistry {
 
   private static ClassLoader contextClassLoader() {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
-    return context != null ? context : OpRegistry.class.getClassLoader();
+    return context != null ? context : opgradClassLoader();
+  }
+
+  /** The class loader that loaded opgrad, or the system class loader where that is the JVM's. */
+  private static ClassLoader opgradClassLoader() {
+    ClassLoader own = OpRegistry.class.getClassLoader();
+    return own != null ? own : ClassLoader.getSystemClassLoader();
   }
 
   /** Loads every op visible to {@code classLoader}. */
@@ -164,6 +173,6 @@ public final class OpRegistry {
 
   /** Loads the default registry on first use, as the JVM initializes classes lazily. */
   private static final class DefaultRegistryHolder {
-    static final OpRegistry INSTANCE = load();
+    static final OpRegistry INSTANCE = load(opgradClassLoader());
   }
 }
