@@ -16,11 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the ops a class loader provides, keeping going past every faulty provider and recording
- * what was wrong with it.
+ * what was wrong with it. Nothing is logged: every problem is in {@link Result#problems()}, for the
+ * caller to show once.
  */
 public final class OpDiscovery {
-
-  private static final System.Logger LOG = System.getLogger("dev.opgrad.OpRegistry");
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
   /** What discovery found: usable ops with their locations, and the problems. */
@@ -114,31 +113,26 @@ public final class OpDiscovery {
             locations.put(name, found.get(0).location());
             return;
           }
-          List<String> claimants = new ArrayList<>();
-          for (Found f : found) {
-            claimants.add(f.providerClass() + " (from " + f.location() + ")");
-          }
-          for (Found f : found) {
-            problems.add(
-                problem(
-                    f.providerClass(),
-                    f.location(),
-                    Optional.of(name),
-                    found.size()
-                        + " providers are named '"
-                        + name
-                        + "': "
-                        + String.join(" and ", claimants)
-                        + "; remove all but one of them from the class path",
-                    null));
-          }
+          problems.add(clash(name, found));
         });
-    // Not swallowed, but said once: the providers of a clashing name share one message.
-    problems.stream()
-        .map(ProviderProblem::message)
-        .distinct()
-        .forEach(message -> LOG.log(System.Logger.Level.WARNING, message));
     return new Result(ops.buildOrThrow(), locations.buildOrThrow(), ImmutableList.copyOf(problems));
+  }
+
+  /** One problem for all the providers that claim {@code name}: none of them is used. */
+  private static ProviderProblem clash(String name, List<Found> claimants) {
+    List<String> classes = claimants.stream().map(Found::providerClass).toList();
+    List<String> locations = claimants.stream().map(Found::location).distinct().toList();
+    String message =
+        claimants.size()
+            + " providers are named '"
+            + name
+            + "': "
+            + EnglishList.of(
+                claimants.stream()
+                    .map(c -> c.providerClass() + " (from " + c.location() + ")")
+                    .toList())
+            + "; remove all but one of them";
+    return new ProviderProblem(classes, locations, Optional.of(name), message, Optional.empty());
   }
 
   /** Returns what is wrong with how {@code op} describes itself, or null if nothing is. */
@@ -164,6 +158,6 @@ public final class OpDiscovery {
       String message,
       Throwable cause) {
     return new ProviderProblem(
-        providerClass, location, opName, message, Optional.ofNullable(cause));
+        List.of(providerClass), List.of(location), opName, message, Optional.ofNullable(cause));
   }
 }

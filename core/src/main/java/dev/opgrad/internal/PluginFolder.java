@@ -79,7 +79,11 @@ public final class PluginFolder {
                   + "); the class path's copy is used: remove it from the plugin folder";
           problems.add(
               new ProviderProblem(
-                  provider, jar.toString(), Optional.empty(), message, Optional.empty()));
+                  List.of(provider),
+                  List.of(jar.toString(), ClassLocation.containerOf(onParent, resource)),
+                  Optional.empty(),
+                  message,
+                  Optional.empty()));
         }
       }
       try {
@@ -106,7 +110,8 @@ public final class PluginFolder {
 
   private static ProviderProblem jarProblem(Path jar, String why) {
     String message = "jar " + jar + " is not a valid op plugin: " + why;
-    return new ProviderProblem("", jar.toString(), Optional.empty(), message, Optional.empty());
+    return new ProviderProblem(
+        List.of(), List.of(jar.toString()), Optional.empty(), message, Optional.empty());
   }
 
   /** The class loader over the valid jars, whose parent is the loader given to {@link #open}. */
