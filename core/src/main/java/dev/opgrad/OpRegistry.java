@@ -13,13 +13,16 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 /**
- * The ops available by name: every {@link Op} that {@link java.util.ServiceLoader} finds through a
- * class loader, built once and immutable afterwards, so it can be shared between threads.
+ * The ops available by name: every {@link Op} that the {@code META-INF/services/dev.opgrad.spi.Op}
+ * files a class loader sees list, as {@link java.util.ServiceLoader} would find them on the class
+ * path, built once and immutable afterwards, so it can be shared between threads.
  *
- * <p>Loading never stops at a faulty provider. A provider whose class cannot be loaded or
- * instantiated, that names itself wrongly, or whose name another provider also claims is left out
- * and listed in {@link #problems()} (and logged as a warning); asking for an op that such a problem
- * concerns throws an exception that describes it. All other ops work as usual.
+ * <p>Loading never stops at a faulty provider. Any failure of a provider (its class cannot be
+ * loaded, linked or instantiated, it throws, even an {@code Error}, when asked its name, arity or
+ * constant count, it describes itself wrongly, or another provider claims its name), a services
+ * file line that names no class, and a plugin jar left out are each listed once in {@link
+ * #problems()} and repeated in the exception thrown when an op they may concern is asked for;
+ * nothing is logged. Only an {@link OutOfMemoryError} is rethrown. All other ops work as usual.
  */
 public final class OpRegistry {
 
@@ -27,15 +30,10 @@ public final class OpRegistry {
   private final ImmutableMap<String, String> locations;
   private final ImmutableList<ProviderProblem> problems;
 
-  private OpRegistry(
-      OpDiscovery.Result discovered, ImmutableList<ProviderProblem> earlierProblems) {
-    this.ops = ImmutableMap.copyOf(ImmutableSortedMap.copyOf(discovered.ops()));
-    this.locations = discovered.locations();
-    this.problems =
-        ImmutableList.<ProviderProblem>builder()
-            .addAll(earlierProblems)
-            .addAll(discovered.problems())
-            .build();
+  private OpRegistry(OpDiscovery.Result discovered) {
+    this.ops = ImmutableSortedMap.copyOf(discovered.ops());
+    this.locations = ImmutableMap.copyOf(discovered.locations());
+    this.problems = ImmutableList.copyOf(discovered.problems());
   }
 
   /**
@@ -72,31 +70,31 @@ public final class OpRegistry {
   /** Loads every op visible to {@code classLoader}. */
   public static OpRegistry load(ClassLoader classLoader) {
     checkNotNull(classLoader, "classLoader");
-    return new OpRegistry(OpDiscovery.discover(classLoader), ImmutableList.of());
+    return new OpRegistry(OpDiscovery.discover(classLoader));
   }
 
   /**
    * Loads the ops of the class path, as {@link #load()} does, together with those of every jar
-   * directly in {@code pluginFolder}. A jar that cannot be read or has no {@code
-   * META-INF/services/dev.opgrad.spi.Op} entry is left out and reported in {@link #problems()}; an
-   * op that another jar or the class path also provides is reported as a clash naming both jars,
-   * and a jar that brings a provider class the class path already has (a copy of a jar the
-   * application bundles, say) is reported too: the class path's copy is the one used. The plugins'
-   * class loader stays open as long as their ops are in use.
+   * directly in {@code pluginFolder}. A jar that cannot be read, has no {@code
+   * META-INF/services/dev.opgrad.spi.Op} entry or one that lists nothing is left out and reported
+   * in {@link #problems()}. A jar that brings a provider class the class path already has (a copy
+   * of a jar the application bundles, say) is reported too: the class path's copy is the one used.
+   * An op that another jar or the class path also provides is reported as a clash naming both jars.
+   * The plugins' class loader stays open as long as their ops are in use.
    *
    * @throws IllegalArgumentException if {@code pluginFolder} is not a directory
    */
   public static OpRegistry withPlugins(Path pluginFolder) {
     checkNotNull(pluginFolder, "pluginFolder");
-    PluginFolder plugins = PluginFolder.open(pluginFolder, contextClassLoader());
-    return new OpRegistry(OpDiscovery.discover(plugins.loader()), plugins.problems());
+    return new OpRegistry(
+        OpDiscovery.discover(PluginFolder.open(pluginFolder, contextClassLoader())));
   }
 
   /**
    * Returns the op named {@code name}.
    *
    * @throws IllegalArgumentException if no op has that name; the message lists the known names and
-   *     any provider that failed to load
+   *     the problems that may concern it
    * @throws IllegalStateException if that name belongs to a provider with a {@link #problems()
    *     problem}, such as two providers claiming it
    */
@@ -155,7 +153,10 @@ public final class OpRegistry {
     return locations.get(name);
   }
 
-  /** The providers that were found but left out, in the order they were found. */
+  /**
+   * Every problem met while loading: the providers and jars left out and why, each once, in the
+   * order they were found.
+   */
   public ImmutableList<ProviderProblem> problems() {
     return problems;
   }

@@ -29,6 +29,16 @@ class DefaultRegistryTest {
     }
   }
 
+  /** The default registry's problems. */
+  public static final class DefaultProblems implements Callable<List<String>> {
+    @Override
+    public List<String> call() {
+      return OpRegistry.defaultRegistry().problems().stream()
+          .map(ProviderProblem::message)
+          .toList();
+    }
+  }
+
   /** {@code Value.of(1).add(2)}, through the op "add" of the default registry. */
   public static final class OnePlusTwo implements Callable<Double> {
     @Override
@@ -69,6 +79,32 @@ class DefaultRegistryTest {
         URLClassLoader nothing = seesNothing()) {
       assertThat(core.call(OnePlusTwo.class, nothing)).isEqualTo(3.0);
       assertThat(core.call(OnePlusTwo.class, core.loader())).isEqualTo(3.0);
+    }
+  }
+
+  @Test
+  void aCorruptProviderOnTheClassPathCostsOnlyItself() throws Exception {
+    Path corrupt =
+        new PluginJar()
+            .op("bad.Corrupt", "corrupt", 1, "x[0]", "g[0] = 1;")
+            .editClassFile(
+                "bad.Corrupt",
+                bytes -> {
+                  bytes[3] = (byte) 0xBF; // the magic number CAFEBABE becomes CAFEBABF
+                  return bytes;
+                })
+            .writeTo(dir.resolve("corrupt.jar"));
+    Path add = add().writeTo(dir.resolve("add.jar"));
+
+    try (IsolatedCore core = IsolatedCore.with(corrupt, add)) {
+      assertThat(core.call(OnePlusTwo.class, core.loader())).isEqualTo(3.0);
+      assertThat(core.call(OnePlusTwo.class, core.loader())).isEqualTo(3.0);
+      assertThat(core.call(DefaultProblems.class, core.loader()))
+          .containsExactly(
+              "op provider bad.Corrupt (listed in "
+                  + corrupt
+                  + ") cannot be loaded: java.lang.ClassFormatError: Incompatible magic value"
+                  + " 3405691583 in class file bad/Corrupt");
     }
   }
 }
