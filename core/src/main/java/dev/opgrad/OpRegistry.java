@@ -77,10 +77,12 @@ public final class OpRegistry {
    * Loads the ops of the class path, as {@link #load()} does, together with those of every jar
    * directly in {@code pluginFolder}. A jar that cannot be read, has no {@code
    * META-INF/services/dev.opgrad.spi.Op} entry or one that lists nothing is left out and reported
-   * in {@link #problems()}. A jar that brings a provider class the class path already has (a copy
-   * of a jar the application bundles, say) is reported too: the class path's copy is the one used.
-   * An op that another jar or the class path also provides is reported as a clash naming both jars.
-   * The plugins' class loader stays open as long as their ops are in use.
+   * in {@link #problems()}. Jars of the folder that list the same provider class (two versions of
+   * one plugin) are all left out, with one problem naming them and the classes: which copy would
+   * load is an accident of file names. A jar that brings a provider class the class path already
+   * has (a copy of a jar the application bundles, say) is reported too: the class path's copy is
+   * the one used. An op that another jar or the class path also provides is reported as a clash
+   * naming both jars. The plugins' class loader stays open as long as their ops are in use.
    *
    * @throws IllegalArgumentException if {@code pluginFolder} is not a directory
    */

@@ -42,7 +42,8 @@ public final class PluginFolder {
 
   /**
    * Opens every {@code *.jar} directly in {@code folder}, in name order. A jar is left out if it
-   * cannot be read or has no services file or one that lists nothing.
+   * cannot be read, has no services file or one that lists nothing, or lists a provider class that
+   * another jar of the folder lists too.
    *
    * @throws IllegalArgumentException if {@code folder} is not a directory
    */
@@ -76,6 +77,10 @@ public final class PluginFolder {
         plugins.put(jar, services.get());
       }
     }
+    ProviderCopies copies = ProviderCopies.among(plugins);
+    problems.addAll(copies.problems());
+    plugins.keySet().removeAll(copies.jars());
+
     List<URL> urls = new ArrayList<>();
     plugins.forEach(
         (jar, services) -> {
@@ -158,7 +163,7 @@ public final class PluginFolder {
     return servicesFiles;
   }
 
-  /** One problem for each jar left out, and for each provider the parent has. */
+  /** One problem for each jar or group of jars left out, and for each provider the parent has. */
   List<ProviderProblem> problems() {
     return problems;
   }
