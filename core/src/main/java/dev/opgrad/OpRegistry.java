@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  */
 public final class OpRegistry {
 
+  /** How many problems an exception's message repeats before it only counts the rest. */
+  private static final int PROBLEMS_IN_A_MESSAGE = 20;
+
   private final ImmutableMap<String, Op> ops; // in alphabetical order
   private final ImmutableMap<String, String> locations;
   private final ImmutableList<ProviderProblem> problems;
@@ -96,7 +99,8 @@ public final class OpRegistry {
    * Returns the op named {@code name}.
    *
    * @throws IllegalArgumentException if no op has that name; the message lists the known names and
-   *     the problems that may concern it
+   *     the problems that may concern it (the first {@value #PROBLEMS_IN_A_MESSAGE}, then how many
+   *     more there are)
    * @throws IllegalStateException if that name belongs to a provider with a {@link #problems()
    *     problem}, such as two providers claiming it
    */
@@ -170,8 +174,19 @@ public final class OpRegistry {
         + (problems.isEmpty() ? "" : " with " + problems.size() + " problem(s)");
   }
 
+  /**
+   * The messages of {@code problems}, the first {@value #PROBLEMS_IN_A_MESSAGE} of them, then how
+   * many more there are: a services file of thousands of bad lines must not make a message of
+   * thousands of lines.
+   */
   private static String join(ImmutableList<ProviderProblem> problems) {
-    return problems.stream().map(ProviderProblem::message).collect(Collectors.joining("; "));
+    String shown =
+        problems.stream()
+            .limit(PROBLEMS_IN_A_MESSAGE)
+            .map(ProviderProblem::message)
+            .collect(Collectors.joining("; "));
+    int more = problems.size() - PROBLEMS_IN_A_MESSAGE;
+    return more > 0 ? shown + "; … and " + more + " more" : shown;
   }
 
   /** Loads the default registry on first use, as the JVM initializes classes lazily. */

@@ -14,10 +14,11 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each problem is said once, in {@link OpRegistry#problems()}. */
+/** Each problem is said once, in {@link OpRegistry#problems()}, and messages stay readable. */
 class ProblemReportingTest {
 
   @TempDir Path dir;
@@ -91,5 +92,37 @@ class ProblemReportingTest {
     assertThat(records)
         .extracting(LogRecord::getLoggerName)
         .noneMatch(name -> name.startsWith("dev.opgrad"));
+  }
+
+  @Test
+  void anUnknownNameEmbedsAtMostTwentyProblemsOfAHugeServicesFile() throws Exception {
+    PluginJar huge = twice("p.Twice");
+    for (int i = 0; i < 10_000; i++) {
+      huge.service("gone.Missing" + i);
+    }
+    Path jar = huge.writeTo(dir.resolve("huge.jar"));
+
+    try (URLClassLoader loader = loaderOf(jar)) {
+      OpRegistry registry = OpRegistry.load(loader);
+
+      assertThat(registry.problems()).hasSize(10_000);
+      assertThat(registry.problems().get(9_999).message())
+          .isEqualTo(
+              "op provider gone.Missing9999 (listed in "
+                  + jar
+                  + ") cannot be loaded: java.lang.ClassNotFoundException: gone.Missing9999");
+      String first20 =
+          registry.problems().stream()
+              .limit(20)
+              .map(ProviderProblem::message)
+              .collect(Collectors.joining("; "));
+      assertThatThrownBy(() -> registry.get("cube"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "no op named 'cube'; known ops: twice; providers that failed to load, one of which"
+                  + " may be it: "
+                  + first20
+                  + "; … and 9980 more");
+    }
   }
 }
