@@ -1,4 +1,4 @@
-package dev.opgrad.internal;
+package dev.opgrad.registry;
 
 import java.net.URL;
 

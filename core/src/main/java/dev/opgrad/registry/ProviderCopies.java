@@ -1,4 +1,4 @@
-package dev.opgrad.internal;
+package dev.opgrad.registry;
 
 import dev.opgrad.ProviderProblem;
 import java.nio.file.Path;

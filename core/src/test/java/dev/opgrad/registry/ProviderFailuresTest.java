@@ -1,4 +1,4 @@
-package dev.opgrad;
+package dev.opgrad.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

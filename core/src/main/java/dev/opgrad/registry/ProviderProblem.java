@@ -1,4 +1,4 @@
-package dev.opgrad;
+package dev.opgrad.registry;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;

@@ -1,4 +1,4 @@
-package dev.opgrad.internal;
+package dev.opgrad.registry;
 
 /**
  * The one failure discovery lets through, as JUnit 5 does for the code it runs: anything else a

@@ -1,4 +1,4 @@
-package dev.opgrad.internal;
+package dev.opgrad.registry;
 
 import java.io.InputStream;
 import java.net.URL;
