@@ -1,168 +1,96 @@
 package dev.opgrad.registry;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import dev.opgrad.spi.Op;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Finds the ops a class loader provides, keeping going past every faulty provider and recording
- * what was wrong with it.
+ * Finds the ops that services files list, keeping going past every faulty provider and recording
+ * what was wrong with it. Nothing is logged: every problem is in {@link Result#problems()}, for the
+ * caller to show once.
  */
 final class OpDiscovery {
 
-  private static final System.Logger LOG = System.getLogger("dev.opgrad.registry.OpRegistry");
-  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
-
-  /** What discovery found: usable ops with their locations, and the problems. */
+  /**
+   * What discovery found.
+   *
+   * @param ops the usable ops by name, in alphabetical order
+   * @param locations the jar or directory of each usable op's class, by op name
+   * @param problems the providers left out and why, in the order they were found
+   */
   record Result(
-      ImmutableMap<String, Op> ops,
-      ImmutableMap<String, String> locations,
-      ImmutableList<ProviderProblem> problems) {}
-
-  private record Found(Op op, String providerClass, String location) {}
+      Map<String, Op> ops, Map<String, String> locations, List<ProviderProblem> problems) {}
 
   private OpDiscovery() {}
 
-  /** Loads every {@link Op} provider that {@code classLoader} can see. */
+  /** Loads every op that the services files {@code classLoader} sees list. */
   static Result discover(ClassLoader classLoader) {
-    ServicesFiles services = ServicesFiles.read(classLoader, Op.class);
-    List<ProviderProblem> problems = new ArrayList<>();
-    Map<String, List<Found>> byName = new LinkedHashMap<>();
-    Iterator<ServiceLoader.Provider<Op>> providers =
-        ServiceLoader.load(Op.class, classLoader).stream().iterator();
-    while (true) {
-      ServiceLoader.Provider<Op> provider;
-      try {
-        if (!providers.hasNext()) {
-          break;
-        }
-        provider = providers.next();
-      } catch (ServiceConfigurationError e) {
-        // The class is missing, is not an Op, or has no public no-argument constructor.
-        String providerClass = services.classNamedIn(e.getMessage()).orElse("unknown class");
-        String location = services.locationOf(providerClass);
-        problems.add(
-            problem(
-                providerClass,
-                location,
-                Optional.empty(),
-                "op provider "
-                    + providerClass
-                    + " (listed in "
-                    + location
-                    + ") cannot be loaded: "
-                    + e.getMessage(),
-                e));
-        continue;
-      }
-      String providerClass = provider.type().getName();
-      String location = ClassLocation.of(provider.type());
-      Op op;
-      String name;
-      try {
-        op = provider.get();
-        name = op.name();
-        String invalid = invalidDescription(op, name);
-        if (invalid != null) {
-          problems.add(
-              problem(
-                  providerClass,
-                  location,
-                  Optional.ofNullable(name),
-                  "op provider " + providerClass + " (from " + location + ") " + invalid,
-                  null));
-          continue;
-        }
-      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-        Throwable cause =
-            e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
-        problems.add(
-            problem(
-                providerClass,
-                location,
-                Optional.empty(),
-                "op provider "
-                    + providerClass
-                    + " (from "
-                    + location
-                    + ") cannot be instantiated: "
-                    + cause,
-                e));
-        continue;
-      }
-      byName
-          .computeIfAbsent(name, n -> new ArrayList<>())
-          .add(new Found(op, providerClass, location));
-    }
+    return discover(classLoader, ServicesFiles.of(classLoader), List.of());
+  }
 
-    ImmutableMap.Builder<String, Op> ops = ImmutableMap.builder();
-    ImmutableMap.Builder<String, String> locations = ImmutableMap.builder();
+  /**
+   * Loads every op of the plugin folder's parent class loader and of its usable jars, after the
+   * problems of the jars it left out.
+   */
+  static Result discover(PluginFolder plugins) {
+    List<ServicesFile> files = new ArrayList<>(ServicesFiles.of(plugins.parent()));
+    files.addAll(plugins.servicesFiles());
+    return discover(plugins.loader(), files, plugins.problems());
+  }
+
+  private static Result discover(
+      ClassLoader classLoader, List<ServicesFile> files, List<ProviderProblem> earlierProblems) {
+    List<ProviderProblem> problems = new ArrayList<>(earlierProblems);
+    ProviderLoading loading = new ProviderLoading(classLoader, problems);
+    Set<String> seen = new HashSet<>();
+    Map<String, List<DiscoveredOp>> byName = new LinkedHashMap<>();
+    loading.loadModuleProviders(
+        seen, op -> byName.computeIfAbsent(op.name(), n -> new ArrayList<>()).add(op));
+    for (ServicesFile file : files) {
+      problems.addAll(file.problems());
+      for (String providerClass : file.providerClasses()) {
+        // As with ServiceLoader, a class that several files list is loaded once, by the first.
+        if (seen.add(providerClass)) {
+          loading
+              .load(providerClass, file.location())
+              .ifPresent(op -> byName.computeIfAbsent(op.name(), n -> new ArrayList<>()).add(op));
+        }
+      }
+    }
+    Map<String, Op> ops = new TreeMap<>();
+    Map<String, String> locations = new TreeMap<>();
     byName.forEach(
-        (name, found) -> {
-          if (found.size() == 1) {
-            ops.put(name, found.get(0).op());
-            locations.put(name, found.get(0).location());
-            return;
-          }
-          List<String> claimants = new ArrayList<>();
-          for (Found f : found) {
-            claimants.add(f.providerClass() + " (from " + f.location() + ")");
-          }
-          for (Found f : found) {
-            problems.add(
-                problem(
-                    f.providerClass(),
-                    f.location(),
-                    Optional.of(name),
-                    found.size()
-                        + " providers are named '"
-                        + name
-                        + "': "
-                        + String.join(" and ", claimants)
-                        + "; remove all but one of them from the class path",
-                    null));
+        (name, claimants) -> {
+          if (claimants.size() == 1) {
+            ops.put(name, claimants.get(0).op());
+            locations.put(name, claimants.get(0).location());
+          } else {
+            problems.add(clash(name, claimants));
           }
         });
-    // Not swallowed, but said once: the providers of a clashing name share one message.
-    problems.stream()
-        .map(ProviderProblem::message)
-        .distinct()
-        .forEach(message -> LOG.log(System.Logger.Level.WARNING, message));
-    return new Result(ops.buildOrThrow(), locations.buildOrThrow(), ImmutableList.copyOf(problems));
+    return new Result(ops, locations, problems);
   }
 
-  /** Returns what is wrong with how {@code op} describes itself, or null if nothing is. */
-  private static String invalidDescription(Op op, String name) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      return "has an invalid name "
-          + (name == null ? "null" : "'" + name + "'")
-          + ": a name is a lowercase letter followed by lowercase letters, digits or underscores";
-    }
-    if (op.arity() < 1 && op.arity() != Op.VARIADIC) {
-      return "(op '" + name + "') has arity " + op.arity() + "; an op takes at least 1 input";
-    }
-    if (op.constantCount() < 0) {
-      return "(op '" + name + "') has a negative constant count " + op.constantCount();
-    }
-    return null;
-  }
-
-  private static ProviderProblem problem(
-      String providerClass,
-      String location,
-      Optional<String> opName,
-      String message,
-      Throwable cause) {
-    return new ProviderProblem(
-        providerClass, location, opName, message, Optional.ofNullable(cause));
+  /** One problem for all the providers that claim {@code name}: none of them is used. */
+  private static ProviderProblem clash(String name, List<DiscoveredOp> claimants) {
+    List<String> classes = claimants.stream().map(DiscoveredOp::providerClass).toList();
+    List<String> locations = claimants.stream().map(DiscoveredOp::location).distinct().toList();
+    String message =
+        claimants.size()
+            + " providers are named '"
+            + name
+            + "': "
+            + EnglishList.of(
+                claimants.stream()
+                    .map(c -> c.providerClass() + " (from " + c.location() + ")")
+                    .toList())
+            + "; remove all but one of them";
+    return new ProviderProblem(classes, locations, Optional.of(name), message, Optional.empty());
   }
 }

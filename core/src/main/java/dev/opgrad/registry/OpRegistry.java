@@ -15,35 +15,39 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The ops available by name: every {@link Op} that {@link java.util.ServiceLoader} finds through a
- * class loader, built once and immutable afterwards, so it can be shared between threads.
+ * The ops available by name: every {@link Op} that the {@code META-INF/services/dev.opgrad.spi.Op}
+ * files a class loader sees list, as {@link java.util.ServiceLoader} would find them on the class
+ * path, built once and immutable afterwards, so it can be shared between threads.
  *
- * <p>Loading never stops at a faulty provider. A provider whose class cannot be loaded or
- * instantiated, that names itself wrongly, or whose name another provider also claims is left out
- * and listed in {@link #problems()} (and logged as a warning); asking for an op that such a problem
- * concerns throws an exception that describes it. All other ops work as usual.
+ * <p>Loading never stops at a faulty provider. Any failure of a provider (its class cannot be
+ * loaded, linked or instantiated, it throws, even an {@code Error}, when asked its name, arity or
+ * constant count, it describes itself wrongly, or another provider claims its name), a services
+ * file line that names no class, and a plugin jar left out are each listed once in {@link
+ * #problems()} and repeated in the exception thrown when an op they may concern is asked for;
+ * nothing is logged. Only an {@link OutOfMemoryError} is rethrown. All other ops work as usual.
  */
 public final class OpRegistry {
+
+  /** How many problems an exception's message repeats before it only counts the rest. */
+  private static final int PROBLEMS_IN_A_MESSAGE = 20;
 
   private final ImmutableMap<String, Op> ops; // in alphabetical order
   private final ImmutableMap<String, String> locations;
   private final ImmutableList<ProviderProblem> problems;
 
-  private OpRegistry(
-      OpDiscovery.Result discovered, ImmutableList<ProviderProblem> earlierProblems) {
-    this.ops = ImmutableMap.copyOf(ImmutableSortedMap.copyOf(discovered.ops()));
-    this.locations = discovered.locations();
-    this.problems =
-        ImmutableList.<ProviderProblem>builder()
-            .addAll(earlierProblems)
-            .addAll(discovered.problems())
-            .build();
+  private OpRegistry(OpDiscovery.Result discovered) {
+    this.ops = ImmutableSortedMap.copyOf(discovered.ops());
+    this.locations = ImmutableMap.copyOf(discovered.locations());
+    this.problems = ImmutableList.copyOf(discovered.problems());
   }
 
   /**
-   * The registry that {@link dev.opgrad.Value}'s methods use: loaded through the thread context class loader
-   * of the thread that first asks for it, then kept for the life of the class loader that holds
-   * opgrad.
+   * The registry that {@link dev.opgrad.Value}'s methods use: the ops that opgrad's own class loader (the one
+   * that loaded opgrad-core; for an application, its class path) sees, loaded on first use and kept
+   * for the life of that class loader. Which thread asks first, and its context class loader, make
+   * no difference. Ops that only another class loader sees, such as a child loader of a web
+   * application or a plugin folder, are not in it: load them with {@link #load(ClassLoader)} or
+   * {@link #withPlugins(Path)} and apply them with {@link dev.opgrad.Value#apply(Op, double[], dev.opgrad.Value...)}.
    */
   public static OpRegistry defaultRegistry() {
     return DefaultRegistryHolder.INSTANCE;
@@ -59,37 +63,46 @@ public final class OpRegistry {
 
   private static ClassLoader contextClassLoader() {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
-    return context != null ? context : OpRegistry.class.getClassLoader();
+    return context != null ? context : opgradClassLoader();
+  }
+
+  /** The class loader that loaded opgrad, or the system class loader where that is the JVM's. */
+  private static ClassLoader opgradClassLoader() {
+    ClassLoader own = OpRegistry.class.getClassLoader();
+    return own != null ? own : ClassLoader.getSystemClassLoader();
   }
 
   /** Loads every op visible to {@code classLoader}. */
   public static OpRegistry load(ClassLoader classLoader) {
     checkNotNull(classLoader, "classLoader");
-    return new OpRegistry(OpDiscovery.discover(classLoader), ImmutableList.of());
+    return new OpRegistry(OpDiscovery.discover(classLoader));
   }
 
   /**
    * Loads the ops of the class path, as {@link #load()} does, together with those of every jar
-   * directly in {@code pluginFolder}. A jar that cannot be read or has no {@code
-   * META-INF/services/dev.opgrad.spi.Op} entry is left out and reported in {@link #problems()}; an
-   * op that another jar or the class path also provides is reported as a clash naming both jars,
-   * and a jar that brings a provider class the class path already has (a copy of a jar the
-   * application bundles, say) is reported too: the class path's copy is the one used. The plugins'
-   * class loader stays open as long as their ops are in use.
+   * directly in {@code pluginFolder}. A jar that cannot be read, has no {@code
+   * META-INF/services/dev.opgrad.spi.Op} entry or one that lists nothing is left out and reported
+   * in {@link #problems()}. Jars of the folder that list the same provider class (two versions of
+   * one plugin) are all left out, with one problem naming them and the classes: which copy would
+   * load is an accident of file names. A jar that brings a provider class the class path already
+   * has (a copy of a jar the application bundles, say) is reported too: the class path's copy is
+   * the one used. An op that another jar or the class path also provides is reported as a clash
+   * naming both jars. The plugins' class loader stays open as long as their ops are in use.
    *
    * @throws IllegalArgumentException if {@code pluginFolder} is not a directory
    */
   public static OpRegistry withPlugins(Path pluginFolder) {
     checkNotNull(pluginFolder, "pluginFolder");
-    PluginFolder plugins = PluginFolder.open(pluginFolder, contextClassLoader());
-    return new OpRegistry(OpDiscovery.discover(plugins.loader()), plugins.problems());
+    return new OpRegistry(
+        OpDiscovery.discover(PluginFolder.open(pluginFolder, contextClassLoader())));
   }
 
   /**
    * Returns the op named {@code name}.
    *
    * @throws IllegalArgumentException if no op has that name; the message lists the known names and
-   *     any provider that failed to load
+   *     the problems that may concern it (the first {@value #PROBLEMS_IN_A_MESSAGE}, then how many
+   *     more there are)
    * @throws IllegalStateException if that name belongs to a provider with a {@link #problems()
    *     problem}, such as two providers claiming it
    */
@@ -128,12 +141,12 @@ public final class OpRegistry {
     return ops.containsKey(name);
   }
 
-  /** The names of the available ops, in alphabetical order, in an unmodifiable set. */
+  /** The names of the available ops, in alphabetical order. */
   public SortedSet<String> names() {
     return Collections.unmodifiableSortedSet(new TreeSet<>(ops.keySet()));
   }
 
-  /** The available ops by name, in alphabetical order, in an unmodifiable map. */
+  /** The available ops by name, in alphabetical order. */
   public Map<String, Op> ops() {
     return ops;
   }
@@ -149,8 +162,8 @@ public final class OpRegistry {
   }
 
   /**
-   * The providers that were found but left out, in the order they were found, in an unmodifiable
-   * list.
+   * Every problem met while loading: the providers and jars left out and why, each once, in the
+   * order they were found.
    */
   public List<ProviderProblem> problems() {
     return problems;
@@ -163,12 +176,23 @@ public final class OpRegistry {
         + (problems.isEmpty() ? "" : " with " + problems.size() + " problem(s)");
   }
 
+  /**
+   * The messages of {@code problems}, the first {@value #PROBLEMS_IN_A_MESSAGE} of them, then how
+   * many more there are: a services file of thousands of bad lines must not make a message of
+   * thousands of lines.
+   */
   private static String join(ImmutableList<ProviderProblem> problems) {
-    return problems.stream().map(ProviderProblem::message).collect(Collectors.joining("; "));
+    String shown =
+        problems.stream()
+            .limit(PROBLEMS_IN_A_MESSAGE)
+            .map(ProviderProblem::message)
+            .collect(Collectors.joining("; "));
+    int more = problems.size() - PROBLEMS_IN_A_MESSAGE;
+    return more > 0 ? shown + "; … and " + more + " more" : shown;
   }
 
   /** Loads the default registry on first use, as the JVM initializes classes lazily. */
   private static final class DefaultRegistryHolder {
-    static final OpRegistry INSTANCE = load();
+    static final OpRegistry INSTANCE = load(opgradClassLoader());
   }
 }

@@ -1,89 +1,43 @@
 package dev.opgrad.registry;
 
-import com.google.common.collect.ImmutableListMultimap;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The {@code META-INF/services} entries a class loader sees for one service, with the jar each came
- * from, so that a provider {@link java.util.ServiceLoader} cannot load can be traced to its jar.
+ * Every {@code META-INF/services/dev.opgrad.spi.Op} file a class loader sees, in the order it gives
+ * them (for an application, class path order), read one by one: a file that cannot be read costs
+ * only itself.
  */
 final class ServicesFiles {
 
-  private static final Pattern CLASS_NAME =
-      Pattern.compile("\\p{javaJavaIdentifierStart}[\\p{javaJavaIdentifierPart}.$]*");
+  private ServicesFiles() {}
 
-  /** Provider class name to the jars or directories whose services file lists it. */
-  private final ImmutableListMultimap<String, String> locations;
-
-  private ServicesFiles(ImmutableListMultimap<String, String> locations) {
-    this.locations = locations;
-  }
-
-  static ServicesFiles read(ClassLoader classLoader, Class<?> service) {
-    String entry = "META-INF/services/" + service.getName();
-    ImmutableListMultimap.Builder<String, String> locations = ImmutableListMultimap.builder();
+  static List<ServicesFile> of(ClassLoader classLoader) {
+    List<URL> urls;
     try {
-      Enumeration<URL> files = classLoader.getResources(entry);
-      while (files.hasMoreElements()) {
-        URL file = files.nextElement();
-        String container = ClassLocation.containerOf(file, entry);
-        try (InputStream in = file.openStream()) {
-          for (String name : providerNames(in)) {
-            locations.put(name, container);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + entry, e);
+      urls = Collections.list(classLoader.getResources(ServicesFile.PATH));
+    } catch (Throwable e) { // a class loader is someone else's code too
+      Unrecoverable.rethrowIfOutOfMemory(e);
+      String loader = classLoader.toString();
+      return List.of(
+          ServicesFile.failed(
+              loader, "the " + ServicesFile.PATH + " files of " + loader + " cannot be listed", e));
     }
-    return new ServicesFiles(locations.build());
-  }
-
-  /** Reads the provider class names of one services file, without comments and blank lines. */
-  static List<String> providerNames(InputStream servicesFile) throws IOException {
-    List<String> names = new ArrayList<>();
-    BufferedReader reader =
-        new BufferedReader(new InputStreamReader(servicesFile, StandardCharsets.UTF_8));
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-      int comment = line.indexOf('#');
-      String name = (comment < 0 ? line : line.substring(0, comment)).trim();
-      if (!name.isEmpty()) {
-        names.add(name);
+    List<ServicesFile> files = new ArrayList<>();
+    for (URL url : urls) {
+      String location = ClassLocation.containerOf(url, ServicesFile.PATH);
+      try (InputStream in = url.openStream()) {
+        files.add(ServicesFile.read(location, in));
+      } catch (Throwable e) {
+        Unrecoverable.rethrowIfOutOfMemory(e);
+        files.add(
+            ServicesFile.failed(
+                location, ServicesFile.PATH + " in " + location + " cannot be read", e));
       }
     }
-    return names;
-  }
-
-  /** Returns the listed provider class that {@code message} names, if any. */
-  Optional<String> classNamedIn(String message) {
-    if (message == null) {
-      return Optional.empty();
-    }
-    Matcher words = CLASS_NAME.matcher(message);
-    while (words.find()) {
-      if (locations.containsKey(words.group())) {
-        return Optional.of(words.group());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Returns where {@code providerClass} is listed, or {@link ClassLocation#UNKNOWN}. */
-  String locationOf(String providerClass) {
-    return locations.containsKey(providerClass)
-        ? String.join(", ", locations.get(providerClass))
-        : ClassLocation.UNKNOWN;
+    return files;
   }
 }

@@ -11,9 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -29,6 +33,8 @@ public final class PluginJar {
 
   private final Map<String, String> sources = new LinkedHashMap<>();
   private final List<String> services = new ArrayList<>();
+  private final Map<String, UnaryOperator<byte[]>> classFileEdits = new HashMap<>();
+  private final Set<String> omittedClasses = new HashSet<>();
 
   /** Adds the source of the public top-level class {@code className}. */
   public PluginJar source(String className, String source) {
@@ -36,9 +42,12 @@ public final class PluginJar {
     return this;
   }
 
-  /** Adds a line to the jar's services file: a provider class name, whether or not it exists. */
-  public PluginJar service(String className) {
-    services.add(className);
+  /**
+   * Adds a line to the jar's services file: a provider class name, whether or not it exists, or any
+   * other text (a comment, a syntax error).
+   */
+  public PluginJar service(String line) {
+    services.add(line);
     return this;
   }
 
@@ -64,6 +73,24 @@ public final class PluginJar {
             + " }\n"
             + "}\n";
     return source(className, source).service(className);
+  }
+
+  /**
+   * Writes the compiled class {@code className} to the jar as {@code edit} changes it: a class file
+   * for a newer JDK, a corrupt one. The class must be among the compiled ones.
+   */
+  public PluginJar editClassFile(String className, UnaryOperator<byte[]> edit) {
+    classFileEdits.put(className, edit);
+    return this;
+  }
+
+  /**
+   * Leaves the compiled class {@code className} out of the jar, as a dependency missing at run time
+   * would be: other classes compile against it but cannot link.
+   */
+  public PluginJar omitClassFile(String className) {
+    omittedClasses.add(className);
+    return this;
   }
 
   /** Compiles the sources and writes the jar to {@code jar}. */
@@ -96,12 +123,21 @@ public final class PluginJar {
       }
     }
     Files.createDirectories(jar.toAbsolutePath().getParent());
+    Set<String> compiled = new HashSet<>();
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
         Stream<Path> classFiles = Files.walk(classes)) {
       for (Path file : (Iterable<Path>) classFiles.filter(Files::isRegularFile)::iterator) {
-        out.putNextEntry(
-            new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
-        out.write(Files.readAllBytes(file));
+        String entry = classes.relativize(file).toString().replace(File.separatorChar, '/');
+        String className = entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
+        compiled.add(className);
+        if (omittedClasses.contains(className)) {
+          continue;
+        }
+        out.putNextEntry(new JarEntry(entry));
+        out.write(
+            classFileEdits
+                .getOrDefault(className, UnaryOperator.identity())
+                .apply(Files.readAllBytes(file)));
         out.closeEntry();
       }
       if (!services.isEmpty()) {
@@ -110,6 +146,11 @@ public final class PluginJar {
         out.closeEntry();
       }
     }
+    checkState(
+        compiled.containsAll(classFileEdits.keySet()) && compiled.containsAll(omittedClasses),
+        "classes to edit or omit were not compiled: %s, %s",
+        classFileEdits.keySet(),
+        omittedClasses);
     return jar;
   }
 

@@ -87,7 +87,7 @@ class OpsCommandTest {
         .contains("\n16 ops\n2 problem(s):\n  " + notAPlugin + "\n")
         .contains("  2 providers are named 'tanh': dev.opgrad.ops.builtin.Tanh (from ")
         .contains(
-            " and x.Tanh (from " + clash + "); remove all but one of them from the class path\n");
+            " and x.Tanh (from " + clash + "); remove all but one of them\n");
     assertThat(unrelated.exitCode()).isZero();
     assertThat(unrelated.out()).isEqualTo("sin(x) = 0.0\nd/dx = 1.0\n");
     assertThat(unrelated.err()).startsWith("opgrad: warning: " + notAPlugin + "\n");
