@@ -61,7 +61,7 @@ public final class BatchGradients {
         .forEach(
             chunk -> {
               // Detection is per thread: carry the caller's into the pool's threads.
-              try (Anomalies.Scope scope = detect ? Anomalies.detect() : null) {
+              try (Scope scope = detect ? Anomalies.detect() : null) {
                 runChunk(
                     parameters,
                     sampleLoss,

@@ -83,15 +83,15 @@ public final class CompiledGraph {
     try {
       // Number the nodes in their marks, 1, 2, ..., so that inputs are found without a hash map.
       for (int n = 0; n < order.length; n++) {
-        order[n].mark = n + 1;
+        order[n].setMark(n + 1);
       }
       tape = flatten(order);
       for (int i = 0; i < indices.length; i++) {
-        indices[i] = checkNotNull(leaves.get(i), "leaf %s is null", i).mark - 1;
+        indices[i] = checkNotNull(leaves.get(i), "leaf %s is null", i).mark() - 1;
       }
     } finally {
       for (Value node : order) {
-        node.mark = 0;
+        node.setMark(0);
       }
     }
     boolean[] seen = new boolean[tape.size()];
@@ -120,6 +120,7 @@ public final class CompiledGraph {
     int[] inputStart = new int[size + 1];
     double[] data = new double[size];
     String[] labels = new String[size];
+    boolean[] wantsGrad = new boolean[size];
     int[] inputIndex = new int[size * 2];
     int edge = 0;
     for (int n = 0; n < size; n++) {
@@ -128,17 +129,18 @@ public final class CompiledGraph {
       constants[n] = node.constantsArray(); // shared: neither side ever writes it
       data[n] = node.data();
       labels[n] = node.label();
+      wantsGrad[n] = node.requiresGrad();
       inputStart[n] = edge;
       int arity = node.inputCount();
       if (edge + arity > inputIndex.length) {
         inputIndex = Arrays.copyOf(inputIndex, Math.max(inputIndex.length * 2, edge + arity));
       }
       for (int i = 0; i < arity; i++) {
-        inputIndex[edge++] = node.input(i).mark - 1;
+        inputIndex[edge++] = node.input(i).mark() - 1;
       }
     }
     inputStart[size] = edge;
-    return Tape.of(ops, constants, inputStart, Arrays.copyOf(inputIndex, edge), data, labels);
+    return Tape.of(ops, constants, inputStart, Arrays.copyOf(inputIndex, edge), data, labels, wantsGrad);
   }
 
   /** The number of nodes captured, leaves included. */

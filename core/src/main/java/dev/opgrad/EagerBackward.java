@@ -18,9 +18,13 @@ final class EagerBackward {
   private EagerBackward() {}
 
   static void run(Value root) {
+    if (!root.requiresGrad()) {
+      throw NodeRules.rootWantsNoGradient(root.describe());
+    }
     boolean detect = Anomalies.isDetecting();
     // Two passes over the nodes, not four: the ordering pass also zeroes the gradients, and the
     // chain-rule pass also clears the marks. A graph larger than the caches is bound by memory.
+    // Only the nodes that want a gradient are ordered: no gradient is computed below a constant.
     Value[] order = markedOrder(root, true);
     int n = order.length - 1;
     try {
@@ -31,7 +35,7 @@ final class EagerBackward {
       double[] local = new double[4];
       for (; n >= 0; n--) {
         Value node = order[n];
-        node.mark = 0;
+        node.setMark(0);
         Op op = node.op();
         if (op == null) {
           continue;
@@ -62,13 +66,16 @@ final class EagerBackward {
         }
         if (contributes) {
           for (int i = 0; i < arity; i++) {
-            node.input(i).addToGrad(grad * local[i]);
+            Value input = node.input(i);
+            if (input.requiresGrad()) {
+              input.addToGrad(grad * local[i]);
+            }
           }
         }
       }
     } finally {
       for (; n >= 0; n--) {
-        order[n].mark = 0;
+        order[n].setMark(0);
       }
     }
   }
@@ -80,7 +87,7 @@ final class EagerBackward {
   static Value[] topologicalOrder(Value root) {
     Value[] order = markedOrder(root, false);
     for (Value node : order) {
-      node.mark = 0;
+      node.setMark(0);
     }
     return order;
   }
@@ -91,9 +98,10 @@ final class EagerBackward {
    * graph. Every node returned is left marked; the caller clears the marks. If it fails, it clears
    * them itself.
    *
-   * @param zeroGrads whether to set every non-leaf node's gradient to 0 on the way
+   * @param forBackward whether the order is for a backward pass: it then holds only the nodes that
+   *     want a gradient, and sets every such non-leaf node's gradient to 0 on the way
    */
-  private static Value[] markedOrder(Value root, boolean zeroGrads) {
+  private static Value[] markedOrder(Value root, boolean forBackward) {
     Value[] order = new Value[16];
     int size = 0;
     Value[] stack = new Value[16];
@@ -101,7 +109,7 @@ final class EagerBackward {
     int depth = 0;
     boolean complete = false;
     try {
-      root.mark = 1;
+      root.setMark(1);
       stack[0] = root;
       nextInput[0] = 0;
       depth = 1;
@@ -111,12 +119,12 @@ final class EagerBackward {
         if (i < node.inputCount()) {
           nextInput[depth - 1] = i + 1;
           Value input = node.input(i);
-          if (input.mark == 0) {
+          if (input.mark() == 0 && (input.requiresGrad() || !forBackward)) {
             if (depth == stack.length) {
               stack = Arrays.copyOf(stack, depth * 2);
               nextInput = Arrays.copyOf(nextInput, depth * 2);
             }
-            input.mark = 1;
+            input.setMark(1);
             stack[depth] = input;
             nextInput[depth] = 0;
             depth++;
@@ -125,7 +133,7 @@ final class EagerBackward {
           if (size == order.length) {
             order = Arrays.copyOf(order, size * 2);
           }
-          if (zeroGrads && !node.isLeaf()) {
+          if (forBackward && !node.isLeaf()) {
             node.setGrad(0);
           }
           order[size++] = node;
@@ -139,10 +147,10 @@ final class EagerBackward {
       // The marks are per pass: clear them if the pass fails (out of memory, say).
       if (!complete) {
         for (int n = 0; n < size; n++) {
-          order[n].mark = 0;
+          order[n].setMark(0);
         }
         for (int d = 0; d < depth; d++) {
-          stack[d].mark = 0;
+          stack[d].setMark(0);
         }
       }
     }

@@ -58,7 +58,8 @@ final class EagerForward {
       throw failure.describedBy(
           new EagerBackward.Names(null), Value.node(Double.NaN, op, inputs, constants));
     }
-    return Value.node(output, op, inputs, constants);
+    // Under no-grad, a constant: it keeps no inputs, so no graph is retained.
+    return NoGrad.isOn() ? Value.constant(output) : Value.node(output, op, inputs, constants);
   }
 
   /** Whether {@code op} takes {@code inputCount} inputs: its arity, or any number ≥ 1 if variadic. */

@@ -15,6 +15,7 @@ final class NodeRange implements Nodes {
   private final double[][] constants;
   private final double[] data;
   private final double[] grad;
+  private final boolean[] wantsGrad;
   private int first;
   private int step;
   private int size;
@@ -25,13 +26,15 @@ final class NodeRange implements Nodes {
       int[] inputIndex,
       double[][] constants,
       double[] data,
-      double[] grad) {
+      double[] grad,
+      boolean[] wantsGrad) {
     this.forward = forward;
     this.inputStart = inputStart;
     this.inputIndex = inputIndex;
     this.constants = constants;
     this.data = data;
     this.grad = grad;
+    this.wantsGrad = wantsGrad;
   }
 
   /**
@@ -95,6 +98,9 @@ final class NodeRange implements Nodes {
     if (forward) {
       throw new IllegalStateException("addInputGrad is for the backward pass");
     }
-    grad[inputIndex[inputStart[node(k)] + i]] += value;
+    int input = inputIndex[inputStart[node(k)] + i];
+    if (wantsGrad[input]) { // a constant gets no gradient, as in the eager engine
+      grad[input] += value;
+    }
   }
 }

@@ -97,4 +97,13 @@ final class NodeRules {
     }
     return zero != 0;
   }
+
+  /** What a backward pass from a root that wants no gradient throws; {@code root} names it. */
+  static IllegalStateException rootWantsNoGradient(String root) {
+    return new IllegalStateException(
+        "backward from "
+            + root
+            + ", which wants no gradient: it is a constant, or computed from constants only or"
+            + " under NoGrad");
+  }
 }

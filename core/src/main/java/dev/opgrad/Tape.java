@@ -37,6 +37,7 @@ final class Tape {
   private final double[] grad;
   private final int leafCount; // the leaves are nodes 0 .. leafCount - 1
   private final String[] labels; // for error messages
+  private final boolean[] wantsGrad; // false for a constant and a node of constants only
   private final int[] position; // of()'s numbering -> this graph's
   // Batch b is nodes batchFrom[b] .. batchTo[b] - 1, a run that batchOp[b] computes in one call.
   private final int[] batchFrom;
@@ -59,6 +60,7 @@ final class Tape {
       int[] inputIndex,
       double[] data,
       String[] labels,
+      boolean[] wantsGrad,
       int[] runStart,
       int[] position) {
     this.ops = ops;
@@ -74,6 +76,7 @@ final class Tape {
     }
     this.leafCount = leaves;
     this.labels = labels;
+    this.wantsGrad = wantsGrad;
     this.position = position;
     List<Integer> batches = new ArrayList<>();
     this.nodeInputs = new double[ops.length][];
@@ -105,16 +108,18 @@ final class Tape {
       batchTo[b] = runStart[r + 1];
       batchOp[b] = (BatchOp) ops[runStart[r]];
     }
-    this.forwardNodes = new NodeRange(true, inputStart, inputIndex, constants, data, grad);
-    this.backwardNodes = new NodeRange(false, inputStart, inputIndex, constants, data, grad);
+    this.forwardNodes =
+        new NodeRange(true, inputStart, inputIndex, constants, data, grad, wantsGrad);
+    this.backwardNodes =
+        new NodeRange(false, inputStart, inputIndex, constants, data, grad, wantsGrad);
   }
 
   /**
    * Flattens a graph of {@code ops.length} nodes in topological order, the root last: node {@code
    * n}'s op ({@code null} for a leaf), its constants (never modified), the inputs {@code
-   * inputIndex[inputStart[n] .. inputStart[n + 1])}, its data, and its label or null. The graph
-   * numbers its nodes in a {@link BatchOrder} of its own; {@link #indexOf} maps the numbers given
-   * here to its own.
+   * inputIndex[inputStart[n] .. inputStart[n + 1])}, its data, its label or null, and whether it
+   * wants a gradient. The graph numbers its nodes in a {@link BatchOrder} of its own; {@link
+   * #indexOf} maps the numbers given here to its own.
    */
   static Tape of(
       Op[] ops,
@@ -122,7 +127,8 @@ final class Tape {
       int[] inputStart,
       int[] inputIndex,
       double[] data,
-      String[] labels) {
+      String[] labels,
+      boolean[] wantsGrad) {
     int size = ops.length;
     BatchOrder batchOrder = BatchOrder.of(ops, inputStart, inputIndex);
     int[] order = batchOrder.order;
@@ -134,6 +140,7 @@ final class Tape {
     double[][] newConstants = new double[size][];
     double[] newData = new double[size];
     String[] newLabels = new String[size];
+    boolean[] newWantsGrad = new boolean[size];
     int[] newInputStart = new int[size + 1];
     int[] newInputIndex = new int[inputIndex.length];
     int edge = 0;
@@ -143,6 +150,7 @@ final class Tape {
       newConstants[p] = constants[n];
       newData[p] = data[n];
       newLabels[p] = labels[n];
+      newWantsGrad[p] = wantsGrad[n];
       newInputStart[p] = edge;
       for (int e = inputStart[n]; e < inputStart[n + 1]; e++) {
         newInputIndex[edge++] = position[inputIndex[e]];
@@ -156,8 +164,25 @@ final class Tape {
         newInputIndex,
         newData,
         newLabels,
-        batchOrder.runStart,
+        newWantsGrad,
+        splitByWantsGrad(batchOrder.runStart, newWantsGrad),
         position);
+  }
+
+  /** The runs, split where the nodes that want a gradient end or start, which backward skips. */
+  private static int[] splitByWantsGrad(int[] runStart, boolean[] wantsGrad) {
+    int[] split = new int[wantsGrad.length + 1];
+    int runs = 0;
+    for (int r = 0; r + 1 < runStart.length; r++) {
+      split[runs++] = runStart[r];
+      for (int p = runStart[r] + 1; p < runStart[r + 1]; p++) {
+        if (wantsGrad[p] != wantsGrad[p - 1]) {
+          split[runs++] = p;
+        }
+      }
+    }
+    split[runs] = wantsGrad.length;
+    return Arrays.copyOf(split, runs + 1);
   }
 
   /** This graph's number for node {@code n} as numbered in {@link #of}. */
@@ -283,25 +308,33 @@ final class Tape {
    * #forward()}.
    */
   void backward() {
+    int root = ops.length - 1;
+    if (!wantsGrad[root]) {
+      throw NodeRules.rootWantsNoGradient(names.describe(root));
+    }
     boolean detect = Anomalies.isDetecting();
     Arrays.fill(grad, leafCount, ops.length, 0);
-    grad[ops.length - 1] += 1;
+    grad[root] += 1;
     int batch = detect ? -1 : batchOp.length - 1;
     for (int n = ops.length - 1; n >= leafCount; ) {
       if (batch >= 0 && n == batchTo[batch] - 1) {
         int from = batchFrom[batch];
-        try {
-          batchOp[batch].backwardBatch(backwardNodes.over(from, n + 1));
-        } catch (RuntimeException e) {
-          throw backwardFailure(from, n + 1, e);
+        if (wantsGrad[from]) {
+          try {
+            batchOp[batch].backwardBatch(backwardNodes.over(from, n + 1));
+          } catch (RuntimeException e) {
+            throw backwardFailure(from, n + 1, e);
+          }
         }
         n = from - 1;
         batch--;
       } else {
-        try {
-          backward(n, detect);
-        } catch (NodeFailure failure) {
-          throw failure.describedBy(names, n);
+        if (wantsGrad[n]) {
+          try {
+            backward(n, detect);
+          } catch (NodeFailure failure) {
+            throw failure.describedBy(names, n);
+          }
         }
         n--;
       }
@@ -314,7 +347,10 @@ final class Tape {
     double g = grad[n];
     if (NodeRules.localGrads(ops[n], inputs, constants[n], data[n], g, local, detect)) {
       for (int e = inputStart[n], i = 0; e < inputStart[n + 1]; e++, i++) {
-        grad[inputIndex[e]] += g * local[i];
+        int input = inputIndex[e];
+        if (wantsGrad[input]) {
+          grad[input] += g * local[i];
+        }
       }
     }
   }

@@ -47,24 +47,56 @@ public final class Value {
   private String label; // null until labeled
 
   /**
-   * Non-zero while a pass over the graph has reached this node: {@link EagerBackward} marks visited
-   * nodes with 1, {@link CompiledGraph} numbers them; 0 otherwise. It fills the padding after the
-   * header, so it costs no space.
+   * Two things in the padding after the object header, so that they cost no space. Bit 31 is set
+   * if this node wants no gradient: a {@linkplain #constant constant}, or a node computed from
+   * constants only. Bits 0 to 30 are the mark, non-zero while a pass over the graph has reached
+   * this node: {@link EagerBackward} marks visited nodes with 1, {@link CompiledGraph} numbers
+   * them; 0 otherwise.
    */
-  int mark;
+  private int state;
 
-  private Value(double data, Op op, Value[] inputs, double[] constants) {
+  private static final int WANTS_NO_GRAD = 1 << 31;
+
+  private Value(double data, Op op, Value[] inputs, double[] constants, boolean wantsGrad) {
     this.data = data;
     this.op = op;
     this.input0 = inputs.length > 0 ? inputs[0] : null;
     this.input1 = inputs.length > 1 ? inputs[1] : null;
     this.moreInputs = inputs.length > 2 ? Arrays.copyOfRange(inputs, 2, inputs.length) : null;
     this.constants = constants;
+    this.state = wantsGrad ? 0 : WANTS_NO_GRAD;
   }
 
-  /** Returns a new leaf holding {@code data}. */
+  /**
+   * Returns a new leaf holding {@code data} whose gradient {@link #backward()} computes: a
+   * parameter or an input to differentiate with respect to, as a PyTorch tensor with {@code
+   * requires_grad=True}.
+   */
   public static Value of(double data) {
-    return new Value(data, null, NO_INPUTS, NO_CONSTANTS);
+    return new Value(data, null, NO_INPUTS, NO_CONSTANTS, true);
+  }
+
+  /**
+   * Returns a new leaf holding {@code data} that never receives a gradient, as a PyTorch tensor
+   * with {@code requires_grad=False}: a data point, a hyperparameter, the {@code 2} of {@code
+   * x.mul(2)}. A node computed from constants only wants no gradient either, and {@link
+   * #backward()} computes none below it.
+   */
+  public static Value constant(double data) {
+    return new Value(data, null, NO_INPUTS, NO_CONSTANTS, false);
+  }
+
+  /**
+   * Returns a {@linkplain #constant constant} holding this value's data, as PyTorch's {@code
+   * detach()}: gradients stop there.
+   */
+  public Value detach() {
+    return constant(data);
+  }
+
+  /** Whether {@link #backward()} computes a gradient for this node: false for constants. */
+  public boolean requiresGrad() {
+    return state >= 0;
   }
 
   /** Returns a new leaf holding {@code data}, labelled {@code label} in messages and drawings. */
@@ -159,9 +191,9 @@ public final class Value {
     return applyBuiltin(BuiltinOps.ADD, NO_CONSTANTS, this, other);
   }
 
-  /** Returns {@code this + other}. */
+  /** Returns {@code this + other}, {@code other} a {@linkplain #constant constant}. */
   public Value add(double other) {
-    return add(of(other));
+    return add(constant(other));
   }
 
   /** Returns {@code this - other}. */
@@ -169,9 +201,9 @@ public final class Value {
     return applyBuiltin(BuiltinOps.SUB, NO_CONSTANTS, this, other);
   }
 
-  /** Returns {@code this - other}. */
+  /** Returns {@code this - other}, {@code other} a {@linkplain #constant constant}. */
   public Value sub(double other) {
-    return sub(of(other));
+    return sub(constant(other));
   }
 
   /** Returns {@code this * other}. */
@@ -179,9 +211,9 @@ public final class Value {
     return applyBuiltin(BuiltinOps.MUL, NO_CONSTANTS, this, other);
   }
 
-  /** Returns {@code this * other}. */
+  /** Returns {@code this * other}, {@code other} a {@linkplain #constant constant}. */
   public Value mul(double other) {
-    return mul(of(other));
+    return mul(constant(other));
   }
 
   /** Returns {@code this / other}. */
@@ -189,9 +221,9 @@ public final class Value {
     return applyBuiltin(BuiltinOps.DIV, NO_CONSTANTS, this, other);
   }
 
-  /** Returns {@code this / other}. */
+  /** Returns {@code this / other}, {@code other} a {@linkplain #constant constant}. */
   public Value div(double other) {
-    return div(of(other));
+    return div(constant(other));
   }
 
   /** Returns {@code this} raised to the constant {@code exponent}, which gets no gradient. */
@@ -300,9 +332,26 @@ public final class Value {
     return builtin.apply(operands, constants);
   }
 
-  /** Creates the node {@link EagerForward} has computed. */
+  /**
+   * Creates the node {@link EagerForward} has computed, which wants a gradient if one of its inputs
+   * does.
+   */
   static Value node(double data, Op op, Value[] inputs, double[] constants) {
-    return new Value(data, op, inputs, constants.length == 0 ? NO_CONSTANTS : constants);
+    boolean wantsGrad = false;
+    for (Value input : inputs) {
+      wantsGrad |= input.requiresGrad();
+    }
+    return new Value(data, op, inputs, constants.length == 0 ? NO_CONSTANTS : constants, wantsGrad);
+  }
+
+  /** The mark of the pass over the graph at hand, 0 if it has not reached this node. */
+  int mark() {
+    return state & ~WANTS_NO_GRAD;
+  }
+
+  /** Sets the mark, a number from 0 to 2<sup>31</sup> − 1. */
+  void setMark(int mark) {
+    state = (state & WANTS_NO_GRAD) | mark;
   }
 
   /**

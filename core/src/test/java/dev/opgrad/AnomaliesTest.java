@@ -30,7 +30,7 @@ class AnomaliesTest {
   /** Runs {@code graph} with {@code driver} under detection, captured at {@code captureAt}. */
   private static Driver.Result detecting(
       Driver driver, Function<List<Value>, Value> graph, double[] captureAt, double... leafData) {
-    try (Anomalies.Scope scope = Anomalies.detect()) {
+    try (Scope scope = Anomalies.detect()) {
       return driver.run(graph, captureAt, leafData);
     }
   }
@@ -68,7 +68,7 @@ class AnomaliesTest {
   @Test
   void aFailedForwardLeavesNothingBehind() {
     Value x = Value.of(-1, "x");
-    try (Anomalies.Scope scope = Anomalies.detect()) {
+    try (Scope scope = Anomalies.detect()) {
       assertThatThrownBy(() -> x.apply(LN, NONE)).isInstanceOf(AnomalyException.class);
       assertThat(times(x, x).data()).isEqualTo(1.0);
     }
@@ -100,7 +100,7 @@ class AnomaliesTest {
     Value x = Value.of(0);
     Value w = Value.of(3);
     Value loss = sqrtLoss(List.of(x, w));
-    try (Anomalies.Scope scope = Anomalies.detect()) {
+    try (Scope scope = Anomalies.detect()) {
       assertThatThrownBy(loss::backward).isInstanceOf(AnomalyException.class);
     }
     w.zeroGrad();
@@ -166,7 +166,7 @@ class AnomaliesTest {
                 .apply(LN, NONE);
     Set<String> messages = new HashSet<>();
     for (int run = 0; run < 40; run++) {
-      try (Anomalies.Scope scope = Anomalies.detect()) {
+      try (Scope scope = Anomalies.detect()) {
         assertThatThrownBy(() -> BatchGradients.compute(new double[] {1}, 16, loss, 8))
             .isInstanceOf(AnomalyException.class)
             .satisfies(e -> messages.add(e.getMessage()));
@@ -179,11 +179,11 @@ class AnomaliesTest {
 
   @Test
   void detectionIsPerThreadAndScopesNest() throws Exception {
-    try (Anomalies.Scope outer = Anomalies.detect()) {
+    try (Scope outer = Anomalies.detect()) {
       assertThat(CompletableFuture.supplyAsync(Anomalies::isDetecting).get()).isFalse();
       assertThat(CompletableFuture.supplyAsync(() -> Value.of(-1).apply(LN, NONE).data()).get())
           .isNaN();
-      Anomalies.Scope inner = Anomalies.detect();
+      Scope inner = Anomalies.detect();
       inner.close();
       inner.close();
       assertThat(Anomalies.isDetecting()).isTrue();

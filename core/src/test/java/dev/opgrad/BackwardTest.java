@@ -263,7 +263,7 @@ class BackwardTest {
     Value top = times(xx, hungry);
 
     assertThatThrownBy(top::backward).isSameAs(oom);
-    assertThat(List.of(x, xx, hungry, top)).noneMatch(v -> v.mark != 0);
+    assertThat(List.of(x, xx, hungry, top)).noneMatch(v -> v.mark() != 0);
     assertThatThrownBy(() -> x.apply(failsForward, NONE)).isSameAs(oom);
 
     x.zeroGrad();

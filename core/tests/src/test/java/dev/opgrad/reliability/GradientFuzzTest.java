@@ -3,6 +3,7 @@ package dev.opgrad.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.opgrad.Scope;
 import dev.opgrad.Anomalies;
 import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.Value;
@@ -61,7 +62,7 @@ class GradientFuzzTest {
   @Property(seed = "20261123", whenFixedSeed = FixedSeedMode.ALLOW)
   void backwardMatchesFiniteDifferencesAndForwardMode(@ForAll("graphs") RandomGraph graph) {
     Value[] values;
-    try (Anomalies.Scope scope = Anomalies.detect()) {
+    try (Scope scope = Anomalies.detect()) {
       values = graph.toValues();
       values[values.length - 1].backward();
     }

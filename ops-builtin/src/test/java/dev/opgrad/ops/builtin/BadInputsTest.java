@@ -3,6 +3,7 @@ package dev.opgrad.ops.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opgrad.Scope;
 import dev.opgrad.Anomalies;
 import dev.opgrad.AnomalyException;
 import dev.opgrad.registry.OpRegistry;
@@ -39,7 +40,7 @@ class BadInputsTest {
     assertThat(y.data()).isNaN();
     assertThat(x.grad()).isNaN();
 
-    try (Anomalies.Scope scope = Anomalies.detect()) {
+    try (Scope scope = Anomalies.detect()) {
       assertThatThrownBy(() -> x.mul(2))
           .isInstanceOf(AnomalyException.class)
           .hasMessage("anomaly in forward: op 'mul' returned NaN for 'x' (NaN), leaf 2.0");
@@ -54,7 +55,7 @@ class BadInputsTest {
     assertThat(y.data()).isEqualTo(1.0);
     assertThat(x.grad()).isEqualTo(0.0);
 
-    try (Anomalies.Scope scope = Anomalies.detect()) {
+    try (Scope scope = Anomalies.detect()) {
       assertThat(x.tanh().data()).isEqualTo(1.0);
       assertThatThrownBy(() -> x.sub(x))
           .isInstanceOf(AnomalyException.class)
@@ -72,7 +73,7 @@ class BadInputsTest {
     assertThat(b.grad()).isNaN();
     assertThat(b.pow(3).data()).isEqualTo(-512.0);
 
-    try (Anomalies.Scope scope = Anomalies.detect()) {
+    try (Scope scope = Anomalies.detect()) {
       assertThatThrownBy(() -> b.pow(0.5))
           .isInstanceOf(AnomalyException.class)
           .hasMessage(
@@ -89,7 +90,7 @@ class BadInputsTest {
     assertThat(z.grad()).isEqualTo(Double.NEGATIVE_INFINITY);
     assertThat(Value.of(0).div(Value.of(0)).data()).isNaN();
 
-    try (Anomalies.Scope scope = Anomalies.detect()) {
+    try (Scope scope = Anomalies.detect()) {
       assertThatThrownBy(() -> z.pow(-1))
           .hasMessage(
               "anomaly in forward: op 'pow' returned Infinity for 'z' (0.0) with constants"
@@ -114,7 +115,7 @@ class BadInputsTest {
     assertThat(y.data()).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(t.grad()).isEqualTo(Double.POSITIVE_INFINITY);
 
-    try (Anomalies.Scope scope = Anomalies.detect()) {
+    try (Scope scope = Anomalies.detect()) {
       assertThatThrownBy(() -> t.exp())
           .hasMessage("anomaly in forward: op 'exp' returned Infinity for 't' (710.0)");
       // Every value finite, but a gradient overflows on its way down: 1e10 * exp(709).

@@ -3,6 +3,7 @@ package dev.opgrad.ops.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opgrad.Scope;
 import dev.opgrad.Anomalies;
 import dev.opgrad.AnomalyException;
 import dev.opgrad.Value;
@@ -112,7 +113,7 @@ class BuiltinOpsTest {
 
   @Test
   void reluOfNaNIsAnAnomaly() {
-    try (Anomalies.Scope scope = Anomalies.detect()) {
+    try (Scope scope = Anomalies.detect()) {
       assertThatThrownBy(() -> Value.of(Double.NaN, "x").relu())
           .isInstanceOf(AnomalyException.class)
           .hasMessage("anomaly in forward: op 'relu' returned NaN for 'x' (NaN)");

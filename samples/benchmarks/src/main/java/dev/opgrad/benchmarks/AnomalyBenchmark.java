@@ -53,7 +53,7 @@ public class AnomalyBenchmark {
   /** Every forward value and local gradient checked. */
   @Benchmark
   public double on() {
-    try (Anomalies.Scope scope = Anomalies.detect()) {
+    try (var scope = Anomalies.detect()) {
       return eager();
     }
   }
