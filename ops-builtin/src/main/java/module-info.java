@@ -1,6 +1,7 @@
 /**
  * The ops behind {@code Value}'s methods ({@code add}, {@code sub}, {@code mul}, {@code div},
- * {@code neg}, {@code pow}, {@code exp}, {@code tanh}, {@code relu}, {@code linear}), provided to
+ * {@code neg}, {@code pow}, {@code exp}, {@code log}, {@code tanh}, {@code relu}, {@code linear},
+ * {@code sum}, {@code mean}), provided to
  * {@code dev.opgrad.core} as {@link dev.opgrad.spi.Op} services.
  *
  * <p>This module exports nothing: its ops are reached by name, through {@code Value} and the op
@@ -24,5 +25,8 @@ module dev.opgrad.ops.builtin {
       dev.opgrad.ops.builtin.Exp,
       dev.opgrad.ops.builtin.Tanh,
       dev.opgrad.ops.builtin.Relu,
-      dev.opgrad.ops.builtin.Linear;
+      dev.opgrad.ops.builtin.Linear,
+      dev.opgrad.ops.builtin.Log,
+      dev.opgrad.ops.builtin.Sum,
+      dev.opgrad.ops.builtin.Mean;
 }

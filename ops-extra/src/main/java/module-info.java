@@ -1,6 +1,6 @@
 /**
  * More ops, each reached by name only ({@code x.apply("sigmoid")}): {@code legendre3}, {@code
- * legendre}, {@code sigmoid}, {@code softplus}, {@code log}, {@code sin} and {@code cos}, provided
+ * legendre}, {@code sigmoid}, {@code softplus}, {@code sin} and {@code cos}, provided
  * to {@code dev.opgrad.core} as {@link dev.opgrad.spi.Op} services.
  *
  * <p>This module exports nothing: none of its classes is API, only the ops' names and what they
@@ -18,7 +18,6 @@ module dev.opgrad.ops.extra {
       dev.opgrad.ops.extra.Legendre,
       dev.opgrad.ops.extra.Sigmoid,
       dev.opgrad.ops.extra.Softplus,
-      dev.opgrad.ops.extra.Log,
       dev.opgrad.ops.extra.Sin,
       dev.opgrad.ops.extra.Cos;
 }

@@ -17,9 +17,12 @@ enum BuiltinOps {
   POW("pow", 1, 1),
   NEG("neg", 1, 0),
   EXP("exp", 1, 0),
+  LOG("log", 1, 0),
   TANH("tanh", 1, 0),
   RELU("relu", 1, 0),
-  LINEAR("linear", Op.VARIADIC, 0);
+  LINEAR("linear", Op.VARIADIC, 0),
+  SUM("sum", Op.VARIADIC, 0),
+  MEAN("mean", Op.VARIADIC, 0);
 
   private final String opName;
   private final Op op; // null if the default registry has no such op, or one of another shape

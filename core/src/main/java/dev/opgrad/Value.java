@@ -241,6 +241,13 @@ public final class Value {
     return applyBuiltin(BuiltinOps.EXP, NO_CONSTANTS, this);
   }
 
+  /**
+   * Returns the natural logarithm of {@code this}: as {@link Math#log}, −∞ at 0 and NaN below.
+   */
+  public Value log() {
+    return applyBuiltin(BuiltinOps.LOG, NO_CONSTANTS, this);
+  }
+
   /** Returns the hyperbolic tangent of {@code this}. */
   public Value tanh() {
     return applyBuiltin(BuiltinOps.TANH, NO_CONSTANTS, this);
@@ -275,6 +282,34 @@ public final class Value {
       operands[2 + 2 * i] = inputs.get(i);
     }
     return applyBuiltin(BuiltinOps.LINEAR, NO_CONSTANTS, operands);
+  }
+
+  /**
+   * Returns {@code values[0] + values[1] + …} as one node of the op {@code sum}, added left to
+   * right, so bit for bit the number and gradients of the chain {@code values[0].add(values[1])…};
+   * the sum of no values is the constant 0, as in PyTorch.
+   *
+   * @throws NullPointerException if {@code values} or one of them is null
+   */
+  public static Value sum(List<Value> values) {
+    checkNotNull(values, "values");
+    if (values.isEmpty()) {
+      return constant(0);
+    }
+    return applyBuiltin(BuiltinOps.SUM, NO_CONSTANTS, values.toArray(NO_INPUTS));
+  }
+
+  /**
+   * Returns {@code (values[0] + values[1] + …) / n} as one node of the op {@code mean}, the sum
+   * added left to right, so bit for bit the number and gradients of {@code sum(values).div(n)}.
+   *
+   * @throws IllegalArgumentException if {@code values} is empty
+   * @throws NullPointerException if {@code values} or one of them is null
+   */
+  public static Value mean(List<Value> values) {
+    checkNotNull(values, "values");
+    checkArgument(!values.isEmpty(), "the mean of no values");
+    return applyBuiltin(BuiltinOps.MEAN, NO_CONSTANTS, values.toArray(NO_INPUTS));
   }
 
   /**

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 
 import dev.opgrad.Value;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,11 +22,11 @@ public final class Losses {
    */
   public static Value meanSquaredError(List<Value> predictions, double[] targets) {
     checkSizes(predictions.size(), targets.length, "targets");
-    Value sum = null;
+    List<Value> squares = new ArrayList<>(targets.length);
     for (int i = 0; i < targets.length; i++) {
-      sum = plus(sum, predictions.get(i).sub(targets[i]).pow(2));
+      squares.add(predictions.get(i).sub(targets[i]).pow(2));
     }
-    return sum.div(targets.length);
+    return Value.mean(squares);
   }
 
   /**
@@ -37,11 +38,12 @@ public final class Losses {
    */
   public static Value maxMargin(List<Value> scores, double[] labels) {
     checkSizes(scores.size(), labels.length, "labels");
-    Value sum = null;
+    List<Value> margins = new ArrayList<>(labels.length);
     for (int i = 0; i < labels.length; i++) {
-      sum = plus(sum, scores.get(i).mul(-labels[i]).add(1).relu());
+      margins.add(scores.get(i).mul(-labels[i]).add(1).relu());
     }
-    return sum.mul(1.0 / labels.length);
+    // micrograd's sum(losses) * (1.0 / len(losses)), not PyTorch's mean: its numbers, bit for bit.
+    return Value.sum(margins).mul(1.0 / labels.length);
   }
 
   /**
@@ -52,11 +54,11 @@ public final class Losses {
    */
   public static Value l2(List<Value> parameters, double alpha) {
     checkArgument(!parameters.isEmpty(), "l2 of no parameters");
-    Value sum = null;
+    List<Value> squares = new ArrayList<>(parameters.size());
     for (Value p : parameters) {
-      sum = plus(sum, p.mul(p));
+      squares.add(p.mul(p));
     }
-    return sum.mul(alpha);
+    return Value.sum(squares).mul(alpha);
   }
 
   /**
@@ -81,14 +83,12 @@ public final class Losses {
    * samples, where {@code z_k} are sample k's logits and {@code c_k} its class, as PyTorch's {@code
    * cross_entropy} with mean reduction.
    *
-   * <p>It is numerically stable: each sample's log-sum-exp is taken of its logits minus their
-   * largest value {@code m} (a constant, as PyTorch's {@code logsumexp} detaches it), so no {@code
-   * exp} overflows and the sum {@code s = Σ exp(z_j − m)} is at least 1. opgrad-ops-builtin has no
-   * logarithm, so {@code log s} enters the graph as its first-order expansion at the point where
-   * the graph is built, {@code (s − s₀)/s₀ + log s₀} with {@code s₀} the data of {@code s}: its
-   * data is exactly {@code log s₀} and its gradient exactly {@code 1/s₀}, which is all a backward
-   * pass reads. Like every graph here, the result is valid for the data it was built with; build it
-   * again after changing the parameters.
+   * <p>It is numerically stable and exact: each sample's log-sum-exp is {@code log Σ_j exp(z_j −
+   * m)} with {@code m} the largest logit as a {@linkplain Value#constant constant} (PyTorch's
+   * {@code logsumexp} detaches it too), so no {@code exp} overflows and the sum is at least 1; and
+   * {@code m} cancels from the loss, {@code log Σ_j exp(z_j − m) − (z_c − m)}, so the loss and its
+   * gradient are right at any logits, also when a {@link dev.opgrad.CompiledGraph} replays the
+   * graph with new data, as long as the new logits do not exceed {@code m} by some 700.
    *
    * @param logits one list of logits per sample, all of the same size (the number of classes)
    * @param classes the correct class of each sample, an index into its logits
@@ -98,7 +98,7 @@ public final class Losses {
   public static Value softmaxCrossEntropy(List<List<Value>> logits, int[] classes) {
     checkSizes(logits.size(), classes.length, "classes");
     int classCount = logits.get(0).size();
-    Value sum = null;
+    List<Value> losses = new ArrayList<>(classes.length);
     for (int k = 0; k < classes.length; k++) {
       List<Value> z = logits.get(k);
       checkArgument(
@@ -112,25 +112,18 @@ public final class Losses {
       for (Value zj : z) {
         max = Math.max(max, zj.data());
       }
-      Value expSum = null;
+      List<Value> exps = new ArrayList<>(classCount);
       Value target = null;
       for (int j = 0; j < classCount; j++) {
         Value shifted = z.get(j).sub(max);
-        expSum = plus(expSum, shifted.exp());
+        exps.add(shifted.exp());
         if (j == classes[k]) {
           target = shifted;
         }
       }
-      double s0 = expSum.data();
-      Value logSum = expSum.sub(s0).div(s0).add(Math.log(s0));
-      sum = plus(sum, logSum.sub(target));
+      losses.add(Value.sum(exps).log().sub(target));
     }
-    return sum.div(classes.length);
-  }
-
-  /** Returns {@code sum + term}, or {@code term} when the sum is still empty. */
-  private static Value plus(Value sum, Value term) {
-    return sum == null ? term : sum.add(term);
+    return Value.mean(losses);
   }
 
   private static void checkSizes(int values, int expected, String what) {

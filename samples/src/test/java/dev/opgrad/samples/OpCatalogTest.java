@@ -42,7 +42,8 @@ exp        1      0          passed (4 points)   dev.opgrad.ops.builtin.Exp     
 legendre   1      1          passed (72 points)  dev.opgrad.ops.extra.Legendre   EXTRA
 legendre3  1      0          passed (4 points)   dev.opgrad.ops.extra.Legendre3  EXTRA
 linear     any    0          passed (16 points)  dev.opgrad.ops.builtin.Linear   BUILTIN
-log        1      0          passed (6 points)   dev.opgrad.ops.extra.Log        EXTRA
+log        1      0          passed (6 points)   dev.opgrad.ops.builtin.Log      BUILTIN
+mean       any    0          passed (20 points)  dev.opgrad.ops.builtin.Mean     BUILTIN
 mul        2      0          passed (16 points)  dev.opgrad.ops.builtin.Mul      BUILTIN
 neg        1      0          passed (4 points)   dev.opgrad.ops.builtin.Neg      BUILTIN
 pow        1      1          passed (36 points)  dev.opgrad.ops.builtin.Pow      BUILTIN
@@ -51,8 +52,9 @@ sigmoid    1      0          passed (9 points)   dev.opgrad.ops.extra.Sigmoid   
 sin        1      0          passed (4 points)   dev.opgrad.ops.extra.Sin        EXTRA
 softplus   1      0          passed (9 points)   dev.opgrad.ops.extra.Softplus   EXTRA
 sub        2      0          passed (16 points)  dev.opgrad.ops.builtin.Sub      BUILTIN
+sum        any    0          passed (20 points)  dev.opgrad.ops.builtin.Sum      BUILTIN
 tanh       1      0          passed (4 points)   dev.opgrad.ops.builtin.Tanh     BUILTIN
-17 ops
+19 ops
 """);
     assertThat(catalog.allGood()).isTrue();
     assertThat(catalog.entries().get(0))
@@ -116,7 +118,7 @@ tanh       1      0          passed (4 points)   dev.opgrad.ops.builtin.Tanh    
                 + throwing
                 + "\n")
         .endsWith(
-            "\n18 ops\n"
+            "\n20 ops\n"
                 + "2 gradcheck failure(s):\n"
                 + "  "
                 + cube.failure()

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,10 @@ class ForkedDeterminismTest {
     for (int i = 0; i < GRAPHS; i++) {
       here.add(GradientBits.ofGraph(7, i));
     }
-    assertThat(first).hasSize(GRAPHS).doesNotHaveDuplicates();
+    assertThat(first).hasSize(GRAPHS);
+    // The graphs differ, so that equal lines mean equal computations; two tiny graphs such as
+    // pow(x; 0) at two points may still print the same line.
+    assertThat(new HashSet<>(first)).hasSizeGreaterThan(GRAPHS * 9 / 10);
     assertThat(second).containsExactlyElementsOf(first);
     assertThat(here).containsExactlyElementsOf(first);
   }

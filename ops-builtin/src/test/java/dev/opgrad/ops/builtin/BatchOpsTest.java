@@ -65,7 +65,7 @@ class BatchOpsTest {
   };
 
   static Stream<String> batchOpNames() {
-    return Stream.of("add", "div", "exp", "linear", "mul", "neg", "pow", "relu", "sub", "tanh");
+    return Stream.of("add", "div", "exp", "linear", "log", "mean", "mul", "neg", "pow", "relu", "sub", "sum", "tanh");
   }
 
   @Test

@@ -28,7 +28,7 @@ class BuiltinOpsTest {
   @Test
   void everyBuiltinOpIsDiscoveredFromThisModule() {
     assertThat(REGISTRY.names())
-        .containsExactly("add", "div", "exp", "linear", "mul", "neg", "pow", "relu", "sub", "tanh");
+        .containsExactly("add", "div", "exp", "linear", "log", "mean", "mul", "neg", "pow", "relu", "sub", "sum", "tanh");
     assertThat(REGISTRY.problems()).isEmpty();
     assertThat(REGISTRY.location("tanh")).endsWith("ops-builtin/target/classes");
   }
@@ -50,10 +50,12 @@ class BuiltinOpsTest {
   @MethodSource("opNames")
   void theLocalGradientMatchesCentralDifferencesOnADenseGrid(String name) {
     Op op = REGISTRY.get(name);
+    // An op defined for positive inputs only (log) declares positive points: keep to its domain.
+    boolean positive = op.gradCheckPoints().stream().allMatch(p -> p.inputs()[0] > 0);
     List<Point> points = new ArrayList<>();
     for (double x = -3.05; x < 3; x += 0.1) {
       if (op.arity() == 1) {
-        points.addAll(unaryPoints(op, x));
+        points.addAll(unaryPoints(op, positive ? Math.abs(x) : x));
       } else if (op.arity() == Op.VARIADIC) {
         for (double y = -3.05; y < 3; y += 0.25) {
           points.add(Point.of(0.5, x, y)); // linear: 0.5 + x·y
@@ -128,6 +130,68 @@ class BuiltinOpsTest {
 
     assertThat(result.output()).isEqualTo(3.0);
     assertThat(result.grads()).containsExactly(0.0, 0.0, 0.0);
+  }
+
+  private static final double[] AWKWARD = {0.1, 0.7, -1e-3, 3.3, 1e5, -2.2, 0.3};
+
+  /** The chain {@code v0.add(v1)…} of these values, or its mean {@code chain.div(n)}. */
+  private static Value chain(List<Value> v, boolean mean) {
+    Value sum = v.get(0);
+    for (int i = 1; i < v.size(); i++) {
+      sum = sum.add(v.get(i));
+    }
+    return mean ? sum.div(v.size()) : sum;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Driver.class)
+  void sumAndMeanAreOneNodeWithTheChainsNumbersBitForBit(Driver driver) {
+    // times 1.7 so that the gradients are not all 1 and 1/7: their rounding shows.
+    Driver.Result sum = driver.run(v -> Value.sum(v).mul(1.7), AWKWARD);
+    Driver.Result chainSum = driver.run(v -> chain(v, false).mul(1.7), AWKWARD);
+    Driver.Result mean = driver.run(v -> Value.mean(v).mul(1.7), AWKWARD);
+    Driver.Result chainMean = driver.run(v -> chain(v, true).mul(1.7), AWKWARD);
+
+    assertThat(sum.output()).isEqualTo(chainSum.output()).isEqualTo(170003.7383);
+    assertThat(sum.grads()).containsExactly(chainSum.grads());
+    assertThat(mean.output()).isEqualTo(chainMean.output());
+    assertThat(mean.grads()).containsExactly(chainMean.grads());
+    assertThat(mean.grads()[0]).isEqualTo(1.7 * (1.0 / 7));
+  }
+
+  @Test
+  void sumAndMeanOfOneNodeEachAndOfNoValues() {
+    List<Value> values = List.of(Value.of(1), Value.of(2), Value.of(4));
+
+    assertThat(Value.sum(values).inputs()).isEqualTo(values);
+    assertThat(Value.sum(values).op().name()).isEqualTo("sum");
+    assertThat(Value.mean(values).data()).isEqualTo(7.0 / 3);
+    assertThat(Value.sum(List.of()).data()).isEqualTo(0.0);
+    assertThat(Value.sum(List.of()).requiresGrad()).isFalse();
+    assertThatThrownBy(() -> Value.mean(List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the mean of no values");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Driver.class)
+  void theDoubleOverloadsUseConstants(Driver driver) {
+    Driver.Result result = driver.run(v -> v.get(0).mul(3).add(1).sub(4).div(0.5), 5);
+
+    assertThat(result.output()).isEqualTo(24.0);
+    assertThat(result.grads()).containsExactly(6.0);
+    Value x = Value.of(5);
+    assertThat(x.mul(3).inputs().get(1).requiresGrad()).isFalse();
+    assertThat(x.add(3).inputs().get(1).requiresGrad()).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Driver.class)
+  void logIsBuiltIn(Driver driver) {
+    Driver.Result result = driver.run(v -> v.get(0).log(), 0.25);
+
+    assertThat(result.output()).isEqualTo(-2 * Math.log(2));
+    assertThat(result.grads()).containsExactly(4.0);
   }
 
   @Test

@@ -134,8 +134,8 @@ class OpgradCliTest {
     assertThat(run.err())
         .startsWith(
             "opgrad: column 5: no op named 'sinh'; known ops: add, cos, div, exp, legendre,"
-                + " legendre3, linear, log, mul, neg, pow, relu, sigmoid, sin, softplus, sub,"
-                + " tanh\n");
+                + " legendre3, linear, log, mean, mul, neg, pow, relu, sigmoid, sin, softplus, sub,"
+                + " sum, tanh\n");
   }
 
   @Test

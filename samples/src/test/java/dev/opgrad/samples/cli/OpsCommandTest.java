@@ -23,7 +23,7 @@ class OpsCommandTest {
         .startsWith(
             "name       arity  constants  gradcheck  provider                        location\n"
                 + "add        2      0          -          dev.opgrad.ops.builtin.Add      ")
-        .endsWith("\n17 ops\n");
+        .endsWith("\n19 ops\n");
     assertThat(run.err()).isEmpty();
   }
 
@@ -35,7 +35,7 @@ class OpsCommandTest {
     assertThat(run.out())
         .contains(
             "\nlegendre   1      1          passed (72 points)  dev.opgrad.ops.extra.Legendre   ")
-        .endsWith("\n17 ops\n");
+        .endsWith("\n19 ops\n");
   }
 
   @Test
@@ -55,7 +55,7 @@ class OpsCommandTest {
             "\ncube       1      0          passed (4 points)   ext.Cube                        "
                 + jar
                 + "\n")
-        .endsWith("\n18 ops\n");
+        .endsWith("\n20 ops\n");
     assertThat(eval.exitCode()).isZero();
     assertThat(eval.out()).isEqualTo("cube(x) + x = 10.0\nd/dx = 13.0\n");
   }
@@ -84,7 +84,7 @@ class OpsCommandTest {
     assertThat(listing.exitCode()).isEqualTo(1);
     assertThat(listing.out())
         .doesNotContain("\ntanh ")
-        .contains("\n16 ops\n2 problem(s):\n  " + notAPlugin + "\n")
+        .contains("\n18 ops\n2 problem(s):\n  " + notAPlugin + "\n")
         .contains("  2 providers are named 'tanh': dev.opgrad.ops.builtin.Tanh (from ")
         .contains(
             " and x.Tanh (from " + clash + "); remove all but one of them\n");
@@ -100,6 +100,6 @@ class OpsCommandTest {
   void thePluginFolderCanComeFromTheEnvironmentVariablesDefault() {
     // picocli resolves ${env:OPGRAD_PLUGINS}; without it set, the class path alone is used.
     assertThat(System.getenv("OPGRAD_PLUGINS")).isNull();
-    assertThat(run("ops").out()).endsWith("\n17 ops\n");
+    assertThat(run("ops").out()).endsWith("\n19 ops\n");
   }
 }

@@ -1,6 +1,8 @@
-package dev.opgrad.ops.extra;
+package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.List;
  * Math#log}: {@code log(0) = −∞} (gradient +∞) and a negative x gives NaN.
  */
 @AutoService(Op.class)
-public final class Log implements Op {
+public final class Log implements BatchOp {
 
   @Override
   public String name() {
@@ -37,5 +39,23 @@ public final class Log implements Op {
   public List<Point> gradCheckPoints() {
     return List.of(
         Point.of(0.05), Point.of(0.4), Point.of(1), Point.of(1.3), Point.of(2.9), Point.of(40));
+  }
+
+  @Override
+  public void forwardBatch(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      nodes.setOutput(k, Math.log(nodes.input(k, 0)));
+    }
+  }
+
+  @Override
+  public void backwardBatch(Nodes nodes) {
+    for (int k = 0; k < nodes.size(); k++) {
+      double g = nodes.grad(k);
+      double local = 1 / nodes.input(k, 0);
+      if (g != 0 || !Double.isFinite(local)) {
+        nodes.addInputGrad(k, 0, g * local);
+      }
+    }
   }
 }
