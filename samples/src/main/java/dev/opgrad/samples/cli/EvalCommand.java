@@ -58,27 +58,16 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     OpRegistry registry = parent.registry();
-    ExpressionParser.Parsed parsed;
-    try {
-      parsed = ExpressionParser.parse(registry, expression);
-    } catch (ParseException e) {
-      throw new BadInputException(
-          e.getMessage()
-              + System.lineSeparator()
-              + "  "
-              + expression
-              + System.lineSeparator()
-              + "  "
-              + " ".repeat(e.column() - 1)
-              + "^",
-          e);
-    }
-    Map<String, Value> variables = variables(parsed.variables());
+    Map<String, Value> variables;
     Value result;
     try {
-      result = parsed.expression().build(variables);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage(), e);
+      Expression parsed = ExpressionParser.parse(registry, expression);
+      variables = variables(parsed.variables());
+      result = parsed.build(variables);
+    } catch (ExpressionException e) {
+      List<String> lines = new ArrayList<>(List.of(e.getMessage()));
+      lines.addAll(Caret.under(expression, e.column()));
+      throw new BadInputException(String.join(System.lineSeparator(), lines), e);
     }
     result.backward();
     PrintWriter out = spec.commandLine().getOut();

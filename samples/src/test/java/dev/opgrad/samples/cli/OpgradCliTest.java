@@ -194,6 +194,37 @@ class OpgradCliTest {
   }
 
   @Test
+  void aConstantThatAnOpRejectsIsAnErrorAtThatOp() {
+    Run run = run("eval", "x^legendre(2, 2.5)", "x=1");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo(
+            """
+            opgrad: column 3: op 'legendre' failed on leaf 2.0 with constants [2.5]: the degree \
+            of a Legendre polynomial is a non-negative integer, got 2.5
+              x^legendre(2, 2.5)
+                ^
+            """);
+  }
+
+  @Test
+  void anOpThatRejectsItsInputsPointsAtItToo() {
+    Run run = run("eval", "1 + legendre(x, -1)", "x=0.5");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            """
+            opgrad: column 5: op 'legendre' failed on 'x' (0.5) with constants [-1.0]: the degree \
+            of a Legendre polynomial is a non-negative integer, got -1.0
+              1 + legendre(x, -1)
+                  ^
+            """);
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertThat(run("eval").exitCode()).isEqualTo(2);
     assertThat(run("frobnicate").exitCode()).isEqualTo(2);
