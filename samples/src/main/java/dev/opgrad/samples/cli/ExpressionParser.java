@@ -327,11 +327,17 @@ final class ExpressionParser {
       }
     }
     String literal = text.substring(start, position);
+    double value;
     try {
-      return Double.parseDouble(literal);
+      value = Double.parseDouble(literal);
     } catch (NumberFormatException e) {
       throw new ExpressionException(start + 1, "'" + literal + "' is not a number");
     }
+    if (Double.isInfinite(value)) {
+      throw new ExpressionException(
+          start + 1, literal + " is too large a number: the largest is " + Double.MAX_VALUE);
+    }
+    return value;
   }
 
   private String name() {
