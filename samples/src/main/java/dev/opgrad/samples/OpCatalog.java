@@ -7,6 +7,7 @@ import dev.opgrad.GradCheck;
 import dev.opgrad.GradCheckResult;
 import dev.opgrad.OpRegistry;
 import dev.opgrad.ProviderProblem;
+import dev.opgrad.samples.internal.ProblemLines;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
 import java.io.PrintWriter;
@@ -178,8 +179,7 @@ public final class OpCatalog {
       out.printf("%d gradcheck failure(s):%n", failed.size());
       failed.forEach(e -> out.println("  " + e.failure()));
     }
-    // The providers of a clashing name share one message: say it once.
-    List<String> messages = problems.stream().map(ProviderProblem::message).distinct().toList();
+    List<String> messages = ProblemLines.of(problems);
     if (!messages.isEmpty()) {
       out.printf("%d problem(s):%n", messages.size());
       messages.forEach(m -> out.println("  " + m));

@@ -129,7 +129,7 @@ tanh       1      0          passed (4 points)   dev.opgrad.ops.builtin.Tanh    
                 + "  2 providers are named 'sin': dev.opgrad.ops.extra.Sin (from EXTRA) and p.MySin"
                 + " (from "
                 + clash
-                + "); remove all but one of them from the class path\n");
+                + "); remove all but one of them\n");
   }
 
   private static double centralDifferenceOfCube(double x) {

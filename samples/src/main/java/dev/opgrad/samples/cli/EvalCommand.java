@@ -124,7 +124,7 @@ final class EvalCommand implements Callable<Integer> {
                 + "' is not a variable of the expression"
                 + (names.isEmpty()
                     ? ", which has none"
-                    : "; its variables are " + String.join(", ", names)));
+                    : "; its variables are " + Messages.listed(names)));
       }
     }
     Map<String, Value> leaves = new LinkedHashMap<>();

@@ -32,6 +32,9 @@ import java.util.Set;
  * come out in post-order. So nesting depth and length are bounded by memory, not by the thread
  * stack. The exponent of {@code ^} and an op's constants must be constant expressions: their steps
  * are evaluated as soon as they are complete and replaced by their value.
+ *
+ * <p>The command prints the registry's problems as warnings before it parses, so an op that one of
+ * them concerns is reported as unusable with a pointer to them, not with the problem again.
  */
 final class ExpressionParser {
 
@@ -292,17 +295,23 @@ final class ExpressionParser {
         }
       }
       throw new ExpressionException(
-          operand.column(), what + " must be a constant, but uses " + String.join(", ", used));
+          operand.column(), what + " must be a constant, but uses " + Messages.listed(used));
     }
     return Expression.build(its, Map.of()).data();
   }
 
   private Op op(String name, int column) throws ExpressionException {
-    try {
+    if (registry.contains(name)) {
       return registry.get(name);
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new ExpressionException(column, e.getMessage());
     }
+    boolean unusable =
+        registry.problems().stream()
+            .anyMatch(problem -> problem.opName().filter(name::equals).isPresent());
+    throw new ExpressionException(
+        column,
+        unusable
+            ? "op '" + name + "' is unusable, as a warning above says"
+            : "no op named '" + name + "'; known ops: " + Messages.listed(registry.names()));
   }
 
   private double number() throws ExpressionException {

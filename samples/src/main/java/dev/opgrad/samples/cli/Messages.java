@@ -1,7 +1,13 @@
 package dev.opgrad.samples.cli;
 
-/** How the command line words what it prints: one line per message. */
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/** How the command line words what it prints: one line per message, long lists cut short. */
 final class Messages {
+
+  /** The most items a message lists before it says how many more there are. */
+  static final int MAX_LISTED = 30;
 
   private Messages() {}
 
@@ -28,5 +34,16 @@ final class Messages {
       }
     }
     return line.toString();
+  }
+
+  /**
+   * The items joined by {@code ", "}: all of them, or the first {@link #MAX_LISTED} and {@code …
+   * and N more}.
+   */
+  static String listed(Collection<String> items) {
+    String shown = items.stream().limit(MAX_LISTED).collect(Collectors.joining(", "));
+    return items.size() <= MAX_LISTED
+        ? shown
+        : shown + ", … and " + (items.size() - MAX_LISTED) + " more";
   }
 }

@@ -1,7 +1,7 @@
 package dev.opgrad.samples.cli;
 
 import dev.opgrad.OpRegistry;
-import dev.opgrad.ProviderProblem;
+import dev.opgrad.samples.internal.ProblemLines;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
@@ -91,6 +91,7 @@ public final class OpgradCli implements Runnable {
         (exception, arguments) -> report(errors, usageMessage(exception), List.of(), USAGE));
     commandLine.setExecutionExceptionHandler(
         (exception, command, parseResult) -> reportFailure(errors, exception));
+    QuietCoreLogging quiet = QuietCoreLogging.start();
     try {
       return commandLine.execute(args);
     } catch (OutOfMemoryError e) {
@@ -98,6 +99,7 @@ public final class OpgradCli implements Runnable {
     } catch (Throwable e) { // an Error from an op's code, which picocli lets through
       return reportFailure(errors, e);
     } finally {
+      quiet.restore();
       commandLine.getOut().flush();
       errors.flush();
     }
@@ -149,16 +151,14 @@ public final class OpgradCli implements Runnable {
   }
 
   /**
-   * The ops of the class path and of the plugin folder, if one was given; problems with the
-   * folder's jars are reported on the error stream.
+   * The ops of the class path and of the plugin folder, if one was given; the registry's problems
+   * are printed on the error stream as warnings, each once.
    */
   OpRegistry registry() {
     OpRegistry registry = loadRegistry();
     PrintWriter err = spec.commandLine().getErr();
-    registry.problems().stream()
-        .map(ProviderProblem::message)
-        .distinct()
-        .forEach(message -> err.println("opgrad: warning: " + message));
+    ProblemLines.of(registry.problems())
+        .forEach(problem -> err.println("opgrad: warning: " + Messages.oneLine(problem)));
     return registry;
   }
 

@@ -12,7 +12,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -269,6 +271,20 @@ class OpgradCliTest {
               1 + legendre(x, -1)
                   ^
             """);
+  }
+
+  @Test
+  void aLongListInAMessageIsCutShort() {
+    List<String> names = IntStream.range(0, 40).mapToObj(i -> "v" + i).toList();
+
+    Run run = run("eval", String.join(" + ", names), "w=1");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            "opgrad: 'w' is not a variable of the expression; its variables are "
+                + String.join(", ", names.subList(0, 30))
+                + ", … and 10 more\n");
   }
 
   @Test
