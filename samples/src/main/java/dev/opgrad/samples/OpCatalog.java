@@ -8,6 +8,7 @@ import dev.opgrad.check.GradCheckResult;
 import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.registry.ProviderProblem;
 import dev.opgrad.spi.Op;
+import dev.opgrad.spi.Point;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,10 @@ public final class OpCatalog {
    * @param providerClass the class implementing it
    * @param location the jar or class directory it was loaded from
    * @param gradCheck what {@link GradCheck#defaults()} found, in short: {@code passed (4 points)},
-   *     {@code FAILED (4 points)}, {@code ERROR} when the op threw, or {@code -} when not checked
-   * @param failure why the check failed: the worst comparison or the op's exception; empty when it
-   *     passed
+   *     {@code FAILED (4 points)}, {@code ERROR} when the check could not run (the op threw, or
+   *     declared points it does not take), or {@code -} when not checked
+   * @param failure why the check failed: the worst comparison, the op's exception or the point it
+   *     does not take; empty when it passed
    */
   public record Entry(
       String name,
@@ -51,6 +53,10 @@ public final class OpCatalog {
     /** Whether the gradient check passed. */
     public boolean passed() {
       return failure.isEmpty();
+    }
+
+    Entry withCheck(String gradCheck, String failure) {
+      return new Entry(name, arity, constantCount, providerClass, location, gradCheck, failure);
     }
   }
 
@@ -78,40 +84,47 @@ public final class OpCatalog {
     registry
         .ops()
         .forEach(
-            (name, op) ->
-                entries.add(
-                    check
-                        ? checkedEntry(name, op, registry.location(name))
-                        : new Entry(
-                            name,
-                            op.arity(),
-                            op.constantCount(),
-                            op.getClass().getName(),
-                            registry.location(name),
-                            "-",
-                            "")));
+            (name, op) -> {
+              Entry entry =
+                  new Entry(
+                      name,
+                      op.arity(),
+                      op.constantCount(),
+                      op.getClass().getName(),
+                      registry.location(name),
+                      "-",
+                      "");
+              entries.add(check ? checked(entry, op) : entry);
+            });
     return new OpCatalog(entries.build(), ImmutableList.copyOf(registry.problems()));
   }
 
-  private static Entry checkedEntry(String name, Op op, String location) {
-    String gradCheck;
-    String failure;
+  /**
+   * {@code entry} with {@code op}'s gradient check. Whatever the op's code throws, from its points
+   * or its arithmetic, fails this op's check only: the catalog goes on with the others.
+   */
+  private static Entry checked(Entry entry, Op op) {
+    List<Point> points;
     try {
-      GradCheckResult result = GradCheck.defaults().check(op);
-      gradCheck = (result.passed() ? "passed (" : "FAILED (") + result.pointCount() + " points)";
-      failure = result.passed() ? "" : result.toString();
-    } catch (IllegalStateException e) {
-      gradCheck = "ERROR";
-      failure = e.getMessage();
+      points = op.gradCheckPoints();
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (Throwable e) {
+      return entry.withCheck("ERROR", "op '" + entry.name() + "': gradCheckPoints() threw " + e);
     }
-    return new Entry(
-        name,
-        op.arity(),
-        op.constantCount(),
-        op.getClass().getName(),
-        location,
-        gradCheck,
-        failure);
+    try {
+      GradCheckResult result = GradCheck.defaults().check(op, points);
+      return entry.withCheck(
+          (result.passed() ? "passed (" : "FAILED (") + result.pointCount() + " points)",
+          result.passed() ? "" : result.toString());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // GradCheck's own: a point of the wrong size, or the op threw at a point; both name the op.
+      return entry.withCheck("ERROR", e.getMessage());
+    } catch (OutOfMemoryError e) {
+      throw e;
+    } catch (Throwable e) { // an Error from the op's code, which GradCheck lets through
+      return entry.withCheck("ERROR", "op '" + entry.name() + "' failed its gradcheck: " + e);
+    }
   }
 
   /** The ops, in alphabetical order. */
@@ -165,8 +178,7 @@ public final class OpCatalog {
       out.printf("%d gradcheck failure(s):%n", failed.size());
       failed.forEach(e -> out.println("  " + e.failure()));
     }
-    // The providers of a clashing name share one message: say it once.
-    List<String> messages = problems.stream().map(ProviderProblem::message).distinct().toList();
+    List<String> messages = problems.stream().map(ProviderProblem::message).toList();
     if (!messages.isEmpty()) {
       out.printf("%d problem(s):%n", messages.size());
       messages.forEach(m -> out.println("  " + m));

@@ -3,7 +3,7 @@ package dev.opgrad.samples.cli;
 import dev.opgrad.samples.Demo;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
   Path out;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter listing = spec.commandLine().getOut();
     if (name == null) {
       listing.println("Samples, run with: opgrad demo NAME");
@@ -51,7 +51,16 @@ final class DemoCommand implements Callable<Integer> {
                             + name
                             + "'; samples: "
                             + String.join(", ", Demo.all().stream().map(Demo::name).toList())));
-    demo.runner().run(parent.out(), Files.createDirectories(out));
+    Path folder = OutputPaths.createFolder(out);
+    try {
+      demo.runner().run(parent.out(), folder);
+    } catch (IOException e) {
+      throw OutputPaths.cannotWrite(
+          e instanceof FileSystemException failure && failure.getFile() != null
+              ? Path.of(failure.getFile())
+              : folder,
+          e);
+    }
     return 0;
   }
 }

@@ -4,15 +4,16 @@ import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.Value;
 import dev.opgrad.viz.Dot;
 import dev.opgrad.viz.Graphviz;
-import dev.opgrad.viz.GraphvizNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,93 +57,85 @@ final class EvalCommand implements Callable<Integer> {
   Path svgFile;
 
   @Override
-  public Integer call() throws IOException {
-    OpRegistry registry = parent.registry();
-    ExpressionParser.Parsed parsed;
-    try {
-      parsed = ExpressionParser.parse(registry, expression);
-    } catch (ParseException e) {
-      throw new BadInputException(
-          e.getMessage()
-              + System.lineSeparator()
-              + "  "
-              + expression
-              + System.lineSeparator()
-              + "  "
-              + " ".repeat(e.column() - 1)
-              + "^",
-          e);
+  public Integer call() {
+    Map<String, Double> values = VariableValues.parse(assignments);
+    if (dotFile != null) {
+      OutputPaths.checkFile(dotFile);
     }
-    Map<String, Value> variables = variables(parsed.variables());
+    if (svgFile != null) {
+      OutputPaths.checkFile(svgFile);
+    }
+    OpRegistry registry = parent.registry();
     Value result;
+    Map<String, Value> variables;
     try {
-      result = parsed.expression().build(variables);
-    } catch (IllegalArgumentException e) {
+      Expression parsed = ExpressionParser.parse(registry, expression);
+      variables = leaves(parsed.variables(), values);
+      result = parsed.build(variables);
+    } catch (ExpressionException e) {
+      throw new BadInputException(e.getMessage(), Caret.under(expression, e.column()), e);
+    }
+    try {
+      result.backward();
+    } catch (IllegalStateException e) { // an op's localGrad threw; the message names it and where
       throw new BadInputException(e.getMessage(), e);
     }
-    result.backward();
     PrintWriter out = spec.commandLine().getOut();
-    out.println(expression.strip() + " = " + result.data());
+    out.println(Messages.oneLine(expression.strip()) + " = " + result.data());
     variables.forEach((name, value) -> out.println("d/d" + name + " = " + value.grad()));
     writeGraph(result);
     return 0;
   }
 
-  private void writeGraph(Value result) throws IOException {
+  private void writeGraph(Value result) {
     if (dotFile == null && svgFile == null) {
       return;
     }
     String dot = Dot.toDot(result);
     PrintWriter out = spec.commandLine().getOut();
     if (dotFile != null) {
-      Files.writeString(dotFile, dot);
+      try {
+        Files.writeString(dotFile, dot);
+      } catch (IOException e) {
+        throw OutputPaths.cannotWrite(dotFile, e);
+      }
       out.println("graph written to " + dotFile);
     }
     if (svgFile != null) {
       try {
         Graphviz.render(dot, svgFile);
-      } catch (GraphvizNotFoundException | IllegalArgumentException e) {
+      } catch (IOException | IllegalArgumentException e) {
+        // Graphviz missing (the message says how to install it), dot failing, or a name that
+        // does not end in .svg, .png or .pdf.
         throw new BadInputException(e.getMessage(), e);
       }
       out.println("graph drawn in " + svgFile);
     }
   }
 
-  /** One leaf per variable of the expression, in order of appearance, from the assignments. */
-  private Map<String, Value> variables(List<String> names) {
-    Map<String, Double> given = new LinkedHashMap<>();
-    for (String assignment : assignments) {
-      int equals = assignment.indexOf('=');
-      if (equals <= 0) {
-        throw new BadInputException("'" + assignment + "' is not of the form NAME=VALUE");
-      }
-      String name = assignment.substring(0, equals).strip();
-      String number = assignment.substring(equals + 1).strip();
-      if (!names.contains(name)) {
+  /** One leaf per variable of the expression, in order of appearance, from the given values. */
+  private static Map<String, Value> leaves(List<String> names, Map<String, Double> values) {
+    Set<String> known = new HashSet<>(names);
+    for (String name : values.keySet()) {
+      if (!known.contains(name)) {
         throw new BadInputException(
             "'"
                 + name
                 + "' is not a variable of the expression"
                 + (names.isEmpty()
                     ? ", which has none"
-                    : "; its variables are " + String.join(", ", names)));
-      }
-      try {
-        given.put(name, Double.parseDouble(number));
-      } catch (NumberFormatException e) {
-        throw new BadInputException(
-            "the value of '" + name + "', '" + number + "', is not a number", e);
+                    : "; its variables are " + Messages.listed(names)));
       }
     }
-    Map<String, Value> variables = new LinkedHashMap<>();
+    Map<String, Value> leaves = new LinkedHashMap<>();
     for (String name : names) {
-      Double value = given.get(name);
+      Double value = values.get(name);
       if (value == null) {
         throw new BadInputException(
             "variable '" + name + "' has no value: give it as " + name + "=NUMBER");
       }
-      variables.put(name, Value.of(value, name));
+      leaves.put(name, Value.of(value, name));
     }
-    return variables;
+    return leaves;
   }
 }

@@ -4,6 +4,7 @@ import static dev.opgrad.samples.cli.OpgradCliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opgrad.samples.cli.OpgradCliTest.Run;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,5 +65,36 @@ class DemoCommandTest {
         .isEqualTo(
             "opgrad: no sample named 'mnist'; samples: tour, expression, neuron, tanh, four,"
                 + " moons, compiled, legendre\n");
+  }
+
+  @Test
+  void anOutFolderThatCannotBeMadeCannotWrite() throws Exception {
+    Path file = Files.writeString(dir.resolve("file"), "");
+
+    Run onAFile = run("demo", "expression", "--out", file.toString());
+    Run underAFile = run("demo", "expression", "--out", file.resolve("pictures").toString());
+
+    assertThat(onAFile.exitCode()).isEqualTo(1);
+    assertThat(onAFile.out()).isEmpty();
+    assertThat(onAFile.err())
+        .isEqualTo("opgrad: cannot write " + file + ": it is a file, not a folder\n");
+    assertThat(underAFile.exitCode()).isEqualTo(1);
+    assertThat(underAFile.err())
+        .isEqualTo(
+            "opgrad: cannot write "
+                + file.resolve("pictures")
+                + ": "
+                + file
+                + " is not a folder\n");
+  }
+
+  @Test
+  void aPictureThatCannotBeWrittenIsNamed() throws Exception {
+    Path inTheWay = Files.createDirectories(dir.resolve("neuron.dot"));
+
+    Run run = run("demo", "neuron", "--out", dir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("opgrad: cannot write " + inTheWay + ": Is a directory\n");
   }
 }

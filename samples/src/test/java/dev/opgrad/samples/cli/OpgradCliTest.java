@@ -12,6 +12,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,11 +23,18 @@ class OpgradCliTest {
   /** What one in-process run printed and returned. */
   record Run(int exitCode, String out, String err) {}
 
+  /** Runs the command line with no environment variable set. */
   static Run run(String... args) {
+    return runIn(Map.of(), args);
+  }
+
+  /** Runs the command line with {@code environment} as its environment variables. */
+  static Run runIn(Map<String, String> environment, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exitCode =
         OpgradCli.run(
+            environment,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             args);
@@ -190,7 +200,185 @@ class OpgradCliTest {
         .isEqualTo("opgrad: 'z' is not a variable of the expression; its variables are x, y\n");
     assertThat(run("eval", "x", "x").err())
         .isEqualTo("opgrad: 'x' is not of the form NAME=VALUE\n");
-    assertThat(run("eval", "x", "x=1", "x=2").exitCode()).isZero();
+  }
+
+  @Test
+  void aVariableGivenTwiceIsAUsageErrorNamingIt() {
+    Run run = run("eval", "x + y", "x=1", "y=2", "x = 3");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("opgrad: variable 'x' is given twice: x=1 and x = 3\n");
+  }
+
+  @Test
+  void aLiteralThatOverflowsToInfinityIsRejectedWhereItStands() {
+    Run run = run("eval", "2 * 1e999 + x", "x=1");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo(
+            """
+            opgrad: column 5: 1e999 is too large a number: the largest is 1.7976931348623157E308
+              2 * 1e999 + x
+                  ^
+            """);
+    assertThat(run("eval", "1.7976931348623157e308 + 1e-999").out())
+        .isEqualTo("1.7976931348623157e308 + 1e-999 = 1.7976931348623157E308\n");
+  }
+
+  @Test
+  void aValueThatOverflowsToInfinityIsRejectedUnlessItSaysInfinity() {
+    Run overflowing = run("eval", "x", "x=-1e999");
+    Run infinite = run("eval", "x", "x=-Infinity");
+
+    assertThat(overflowing.exitCode()).isEqualTo(1);
+    assertThat(overflowing.err())
+        .isEqualTo(
+            "opgrad: the value of 'x', -1e999, is too large a number: the largest is"
+                + " 1.7976931348623157E308 (write Infinity if you mean it)\n");
+    assertThat(infinite.exitCode()).isZero();
+    assertThat(infinite.out()).isEqualTo("x = -Infinity\nd/dx = 1.0\n");
+  }
+
+  @Test
+  void aConstantThatAnOpRejectsIsAnErrorAtThatOp() {
+    Run run = run("eval", "x^legendre(2, 2.5)", "x=1");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo(
+            """
+            opgrad: column 3: op 'legendre' failed on leaf 2.0 with constants [2.5]: the degree \
+            of a Legendre polynomial is an integer from 0 to 100000, got 2.5
+              x^legendre(2, 2.5)
+                ^
+            """);
+  }
+
+  @Test
+  void anOpThatRejectsItsInputsPointsAtItToo() {
+    Run run = run("eval", "1 + legendre(x, -1)", "x=0.5");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            """
+            opgrad: column 5: op 'legendre' failed on 'x' (0.5) with constants [-1.0]: the degree \
+            of a Legendre polynomial is an integer from 0 to 100000, got -1.0
+              1 + legendre(x, -1)
+                  ^
+            """);
+  }
+
+  @Test
+  void aLongListInAMessageIsCutShort() {
+    List<String> names = IntStream.range(0, 40).mapToObj(i -> "v" + i).toList();
+
+    Run run = run("eval", String.join(" + ", names), "w=1");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .isEqualTo(
+            "opgrad: 'w' is not a variable of the expression; its variables are "
+                + String.join(", ", names.subList(0, 30))
+                + ", … and 10 more\n");
+  }
+
+  @Test
+  void usageErrorsAreOneLineSayingWhereToReadMore() {
+    assertThat(run("frobnicate").err())
+        .isEqualTo("opgrad: Unmatched argument at index 0: 'frobnicate'; see 'opgrad --help'\n");
+    assertThat(run("evl", "x", "x=1").err())
+        .isEqualTo(
+            "opgrad: Unmatched arguments from index 0: 'evl', 'x', 'x=1'; did you mean eval?;"
+                + " see 'opgrad --help'\n");
+    assertThat(run("eval", "--no-such-option", "x").err())
+        .isEqualTo("opgrad: Unknown option: '--no-such-option'; see 'opgrad eval --help'\n");
+    assertThat(run("eval").err())
+        .isEqualTo(
+            "opgrad: Missing required parameter: 'EXPRESSION'; see 'opgrad eval --help'\n");
+  }
+
+  @Test
+  void anArgumentStartingWithAnAtSignIsTakenAsItIs() {
+    // picocli would read it as a file of arguments, and fail on a folder with a stack trace.
+    Run run = run("eval", "@/", "x=1");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .startsWith(
+            "opgrad: column 1: expected a number, a variable, an op call or '(', found '@'\n");
+  }
+
+  @Test
+  void controlCharactersInTheInputAddNoLines() {
+    Run parseError = run("eval", "x\n+\ty)", "x=1", "y=2");
+    Run badName = run("eval", "x", "x=1", "a\nb=2");
+
+    assertThat(parseError.err())
+        .isEqualTo(
+            """
+            opgrad: column 6: expected an operator or the end of the expression, found ')'
+              x + y)
+                   ^
+            """);
+    assertThat(badName.err())
+        .isEqualTo("opgrad: 'a\\nb' is not a variable of the expression; its variables are x\n");
+    assertThat(run("eval", "x\u0007").err())
+        .startsWith(
+            "opgrad: column 2: expected an operator or the end of the expression, found"
+                + " '\\u0007'\n  x?\n");
+  }
+
+  @Test
+  void dotToAMissingFolderOrOntoAFolderCannotWriteAndNothingIsComputed(@TempDir Path dir)
+      throws Exception {
+    Path missing = dir.resolve("no/such/g.dot");
+    Path underAFile = Files.writeString(dir.resolve("file"), "").resolve("g.dot");
+
+    Run intoMissing = run("eval", "--dot", missing.toString(), "x", "x=1");
+    Run ontoAFolder = run("eval", "--dot", dir.toString(), "x", "x=1");
+    Run intoAFile = run("eval", "--dot", underAFile.toString(), "x", "x=1");
+
+    assertThat(intoMissing.exitCode()).isEqualTo(1);
+    assertThat(intoMissing.out()).isEmpty();
+    assertThat(intoMissing.err())
+        .isEqualTo(
+            "opgrad: cannot write "
+                + missing
+                + ": folder "
+                + dir.resolve("no/such")
+                + " does not exist\n");
+    assertThat(ontoAFolder.err()).isEqualTo("opgrad: cannot write " + dir + ": it is a folder\n");
+    assertThat(intoAFile.err())
+        .isEqualTo(
+            "opgrad: cannot write "
+                + underAFile
+                + ": "
+                + dir.resolve("file")
+                + " is not a folder\n");
+  }
+
+  @Test
+  void svgToAMissingFolderOrOntoAFolderCannotWriteWithOrWithoutGraphviz(@TempDir Path dir) {
+    Path missing = dir.resolve("no/g.svg");
+
+    Run intoMissing = run("eval", "--svg", missing.toString(), "x", "x=1");
+    Run ontoTheRoot = run("eval", "--svg", "/", "x", "x=1");
+
+    assertThat(intoMissing.exitCode()).isEqualTo(1);
+    assertThat(intoMissing.err())
+        .isEqualTo(
+            "opgrad: cannot write "
+                + missing
+                + ": folder "
+                + dir.resolve("no")
+                + " does not exist\n");
+    assertThat(ontoTheRoot.exitCode()).isEqualTo(1);
+    assertThat(ontoTheRoot.err()).isEqualTo("opgrad: cannot write /: it is a folder\n");
   }
 
   @Test
