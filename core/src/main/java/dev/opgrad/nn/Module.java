@@ -29,10 +29,12 @@ public interface Module {
 
   /**
    * Replaces every parameter's data with {@code values}, in {@link #parameters()} order, so that a
-   * run starts exactly where another one (micrograd's, say) started.
+   * run starts exactly where another one (micrograd's, say) started. It checks everything before
+   * it sets anything: when it throws, no parameter has changed.
    *
    * @throws IllegalArgumentException if {@code values} does not hold exactly one number per
    *     parameter
+   * @throws IllegalStateException if a parameter is not a leaf, whose data could not be set
    */
   default void loadParameters(double[] values) {
     checkNotNull(values, "values");
@@ -41,6 +43,15 @@ public interface Module {
       throw new IllegalArgumentException(
           String.format(
               "%s has %d parameters, got %d values", this, parameters.size(), values.length));
+    }
+    for (int i = 0; i < parameters.size(); i++) {
+      Value parameter = parameters.get(i);
+      if (!parameter.isLeaf()) {
+        throw new IllegalStateException(
+            String.format(
+                "%s cannot load its parameters: parameter %d is computed by op '%s', not a leaf",
+                this, i, parameter.op().name()));
+      }
     }
     for (int i = 0; i < values.length; i++) {
       parameters.get(i).setData(values[i]);
