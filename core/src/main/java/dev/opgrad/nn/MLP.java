@@ -160,8 +160,9 @@ public final class MLP implements Module {
   }
 
   /**
-   * Returns {@code MLP(2, [16, 16, 1], RELU)}: the inputs, the layer sizes and the hidden layers'
-   * activation, or {@code MLP(2, [1])} for a model of one layer, which has no hidden layer.
+   * Returns {@code MLP(2, [16, 16, 1], RELU)} or {@code MLP(2, [16, 16, 1], sigmoid)}: the inputs,
+   * the layer sizes and the hidden layers' activation, or {@code MLP(2, [1])} for a model of one
+   * layer, which has no hidden layer.
    */
   @Override
   public String toString() {

@@ -84,10 +84,17 @@ public final class Neuron implements Module {
     return activation;
   }
 
-  /** Returns {@code ReluNeuron(2)}, {@code TanhNeuron(3)} or {@code LinearNeuron(16)}. */
+  /**
+   * Returns {@code ReluNeuron(2)}, {@code TanhNeuron(3)} or {@code LinearNeuron(16)}, as micrograd
+   * prints its neurons, and {@code Neuron(2, sigmoid)} or {@code Neuron(2, pow[3.0])} for an
+   * activation of {@link Activation#op(String, double...)}, whose name may hold constants.
+   */
   @Override
   public String toString() {
-    String name = activation.name();
+    if (activation.appliesAnOp()) {
+      return "Neuron(" + weights.size() + ", " + activation + ")";
+    }
+    String name = activation.toString();
     return name.charAt(0)
         + name.substring(1).toLowerCase(Locale.ROOT)
         + "Neuron("

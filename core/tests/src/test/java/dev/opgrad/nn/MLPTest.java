@@ -105,6 +105,20 @@ class MLPTest {
   }
 
   @Test
+  void loadParametersChecksThatEveryParameterIsALeafBeforeSettingAny() {
+    Value computed = Value.of(1).add(Value.of(2));
+    List<Value> parameters = List.of(Value.of(0.5), Value.of(0.25), computed, Value.of(-1));
+    MLP model = MLP.over(1, List.of(1, 1), Activation.RELU, parameters);
+
+    assertThatThrownBy(() -> model.loadParameters(new double[] {9, 9, 9, 9}))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "MLP(1, [1, 1], RELU) cannot load its parameters: parameter 2 is computed by op"
+                + " 'add', not a leaf");
+    assertThat(parameters).extracting(Value::data).containsExactly(0.5, 0.25, 3.0, -1.0);
+  }
+
+  @Test
   void scalarNeedsASingleOutput() {
     MLP model = new MLP(2, List.of(3, 2), Activation.TANH, new Random(1));
 
