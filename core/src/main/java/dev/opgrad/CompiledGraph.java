@@ -1,6 +1,7 @@
 package dev.opgrad;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.opgrad.spi.Op;
@@ -14,10 +15,12 @@ import java.util.List;
  * {@link Value}s each step.
  *
  * <p>{@link #capture} flattens the graph below a root into arrays (each node's op, constants and
- * input indices; every node's data and gradient). Then each step sets the leaves that change
- * ({@link #setParameter}, {@link #setFeed}), runs {@link #forward()}, {@link #zeroGrad()} and
- * {@link #backward()}, reads the gradients ({@link #grad}) and updates the parameters ({@link
- * #step}), allocating nothing. Every other leaf keeps the data it had at capture.
+ * input indices; every node's data and gradient) and binds the replay to two lists of its leaves:
+ * the parameters, and the feeds, leaves whose data changes between steps (the examples of a
+ * mini-batch). The replay reads their {@link Value}s' data at every {@link #forward()} and adds
+ * into their gradients at every {@link #backward()}, as the eager pass does, so an optimizer of
+ * {@link dev.opgrad.nn} drives a replay as it drives the eager graph, allocating nothing. Every
+ * other leaf keeps the data it had at capture.
  *
  * <p>The capture orders the nodes so that independent nodes of one op form runs (the same neuron of
  * every sample of a batch), and the replay computes a run of a {@link dev.opgrad.spi.BatchOp} in
@@ -29,17 +32,19 @@ import java.util.List;
  * eager engine's too.
  *
  * <pre>{@code
- * CompiledGraph step = CompiledGraph.capture(loss, parameters);
+ * CompiledGraph step = CompiledGraph.capture(loss, model.parameters());
+ * Optimizer adam = Adam.builder(model.parameters()).build();
  * for (int k = 0; k < 100; k++) {
  *   double lossValue = step.forward();
- *   step.zeroGrad();
+ *   adam.zeroGrad();
  *   step.backward();
- *   step.step(learningRate);
+ *   adam.step();
  * }
  * }</pre>
  *
- * <p>The captured {@link Value}s are not changed by a replay. A compiled graph is not thread-safe;
- * use one per thread.
+ * <p>The captured nodes other than the parameters and feeds are not changed by a replay. A compiled
+ * graph is not thread-safe; use one per thread, and do not backpropagate its parameters' eager
+ * graph on another thread meanwhile.
  *
  * <p><b>Experimental:</b> this class may change incompatibly in a minor release; the eager API of
  * {@link Value} is stable.
@@ -47,13 +52,16 @@ import java.util.List;
 public final class CompiledGraph {
 
   private final Tape tape;
-  private final int[] parameters;
-  private final int[] feeds;
+  // The leaves the replay is bound to, the parameters then the feeds, and their slots in the tape.
+  private final Value[] bound;
+  private final int[] slots;
+  private final int parameterCount;
 
-  private CompiledGraph(Tape tape, int[] parameters, int[] feeds) {
+  private CompiledGraph(Tape tape, Value[] bound, int[] slots, int parameterCount) {
     this.tape = tape;
-    this.parameters = parameters;
-    this.feeds = feeds;
+    this.bound = bound;
+    this.slots = slots;
+    this.parameterCount = parameterCount;
   }
 
   /**
@@ -107,9 +115,7 @@ public final class CompiledGraph {
       }
       seen[indices[i]] = true;
     }
-    int[] parameterIndices = Arrays.copyOfRange(indices, 0, parameters.size());
-    int[] feedIndices = Arrays.copyOfRange(indices, parameters.size(), indices.length);
-    return new CompiledGraph(tape, parameterIndices, feedIndices);
+    return new CompiledGraph(tape, leaves.toArray(new Value[0]), indices, parameters.size());
   }
 
   /** Flattens nodes in topological order whose marks hold their positions plus one. */
@@ -143,28 +149,34 @@ public final class CompiledGraph {
     return Tape.of(ops, constants, inputStart, Arrays.copyOf(inputIndex, edge), data, labels, wantsGrad);
   }
 
+
   /** The number of nodes captured, leaves included. */
   public int size() {
     return tape.size();
   }
 
-  /** The current data of parameter {@code i}. */
+  /** The current data of parameter {@code i}: its {@link Value}'s. */
   public double parameter(int i) {
-    return tape.data(parameters[i]);
-  }
-
-  /** Sets the data of parameter {@code i}; takes effect at the next {@link #forward()}. */
-  public void setParameter(int i, double data) {
-    tape.setData(parameters[i], data);
-  }
-
-  /** Sets the data of feed {@code i}; takes effect at the next {@link #forward()}. */
-  public void setFeed(int i, double data) {
-    tape.setData(feeds[i], data);
+    return bound[checkElementIndex(i, parameterCount, "parameter")].data();
   }
 
   /**
-   * Recomputes every node from the leaves' current data.
+   * Sets the data of parameter {@code i}, its {@link Value}'s; takes effect at the next {@link
+   * #forward()}.
+   */
+  public void setParameter(int i, double data) {
+    bound[checkElementIndex(i, parameterCount, "parameter")].setData(data);
+  }
+
+  /** Sets the data of feed {@code i}, its {@link Value}'s; takes effect at the next {@link #forward()}. */
+  public void setFeed(int i, double data) {
+    bound[parameterCount + checkElementIndex(i, bound.length - parameterCount, "feed")]
+        .setData(data);
+  }
+
+  /**
+   * Recomputes every node from the leaves' data: the current data of the parameters' and feeds'
+   * {@link Value}s, and every other leaf's data at capture.
    *
    * @return the root's new data
    * @throws IllegalArgumentException if an op rejects its inputs
@@ -173,6 +185,9 @@ public final class CompiledGraph {
    *     though each of them alone succeeds
    */
   public double forward() {
+    for (int b = 0; b < bound.length; b++) {
+      tape.setData(slots[b], bound[b].data());
+    }
     return tape.forward();
   }
 
@@ -183,47 +198,60 @@ public final class CompiledGraph {
 
   /**
    * Backpropagates from the root at the data of the last {@link #forward()}, as {@link
-   * Value#backward()} does: every leaf's gradient is <em>increased</em> by ∂root/∂leaf, so call
-   * {@link #zeroGrad()} between two passes whose gradients should not be summed.
+   * Value#backward()} does, into the parameters' and feeds' {@link Value}s: each one's gradient is
+   * <em>increased</em> by ∂root/∂leaf, in the same additions as the eager pass's, so that any
+   * {@link dev.opgrad.nn.Optimizer} drives a replay as it drives the eager graph ({@code
+   * optimizer.zeroGrad()} between steps).
    *
    * @throws IllegalStateException if an op's local gradient throws
    * @throws AnomalyException if anomaly detection is on and a local gradient, or a gradient passed
    *     to an input, is NaN or infinite
    */
   public void backward() {
+    for (int b = 0; b < bound.length; b++) {
+      tape.setGrad(slots[b], bound[b].grad());
+    }
     tape.backward();
+    for (int b = 0; b < bound.length; b++) {
+      if (bound[b].requiresGrad()) {
+        bound[b].setGrad(tape.grad(slots[b]));
+      }
+    }
   }
 
-  /** Sets the gradient of every leaf, parameters and feeds included, to 0. */
+  /** Sets the gradient of every parameter and feed to 0, as {@link Value#zeroGrad()} does. */
   public void zeroGrad() {
-    tape.zeroLeafGrads();
+    for (Value leaf : bound) {
+      leaf.zeroGrad();
+    }
   }
 
-  /** The gradient of parameter {@code i}, summed over the {@link #backward()} passes since {@link #zeroGrad()}. */
+  /** The gradient of parameter {@code i}: its {@link Value}'s. */
   public double grad(int i) {
-    return tape.grad(parameters[i]);
+    return bound[checkElementIndex(i, parameterCount, "parameter")].grad();
   }
 
-  /** The gradient of feed {@code i}, summed over the {@link #backward()} passes since {@link #zeroGrad()}. */
+  /** The gradient of feed {@code i}: its {@link Value}'s. */
   public double feedGrad(int i) {
-    return tape.grad(feeds[i]);
+    return bound[parameterCount + checkElementIndex(i, bound.length - parameterCount, "feed")]
+        .grad();
   }
 
   /**
    * Gradient descent: {@code p -= learningRate * grad(p)} for every parameter, as micrograd's
-   * training loop updates {@code p.data}.
+   * training loop updates {@code p.data}; a shortcut for {@link dev.opgrad.nn.Sgd}.
    */
   public void step(double learningRate) {
-    for (int parameter : parameters) {
-      tape.setData(parameter, tape.data(parameter) - learningRate * tape.grad(parameter));
+    for (int i = 0; i < parameterCount; i++) {
+      bound[i].setData(bound[i].data() - learningRate * bound[i].grad());
     }
   }
 
   /** Returns the parameters' current data, in order. */
   public double[] parameters() {
-    double[] data = new double[parameters.length];
+    double[] data = new double[parameterCount];
     for (int i = 0; i < data.length; i++) {
-      data[i] = parameter(i);
+      data[i] = bound[i].data();
     }
     return data;
   }
@@ -233,9 +261,9 @@ public final class CompiledGraph {
     return "CompiledGraph("
         + size()
         + " nodes, "
-        + parameters.length
+        + parameterCount
         + " parameters, "
-        + feeds.length
+        + (bound.length - parameterCount)
         + " feeds)";
   }
 }

@@ -3,6 +3,7 @@ package dev.opgrad;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.opgrad.spi.Op;
+import java.util.Arrays;
 
 /**
  * The eager forward pass, one node at a time: applying an op to {@link Value}s checks the call,
@@ -46,7 +47,11 @@ final class EagerForward {
    * for {@link BuiltinOps}) and creates its node.
    */
   static Value compute(Op op, Value[] inputs, double[] constants) {
-    double[] data = new double[inputs.length];
+    boolean noGrad = NoGrad.isOn();
+    // One or two inputs: a new array, which the JIT replaces by registers. More, or under no-grad,
+    // where every allocation saved counts: the thread's array of that size.
+    double[] data =
+        inputs.length > 2 || noGrad ? borrowedArray(inputs.length) : new double[inputs.length];
     for (int i = 0; i < inputs.length; i++) {
       data[i] = inputs[i].data();
     }
@@ -59,7 +64,29 @@ final class EagerForward {
           new EagerBackward.Names(null), Value.node(Double.NaN, op, inputs, constants));
     }
     // Under no-grad, a constant: it keeps no inputs, so no graph is retained.
-    return NoGrad.isOn() ? Value.constant(output) : Value.node(output, op, inputs, constants);
+    return noGrad ? Value.constant(output) : Value.node(output, op, inputs, constants);
+  }
+
+  /**
+   * Arrays of each length, one set per thread, that ops borrow their inputs in: an op reads its
+   * inputs array during the call only and never keeps it (the {@link Op} contract).
+   */
+  private static final ThreadLocal<double[][]> ARRAYS_BY_LENGTH =
+      ThreadLocal.withInitial(() -> new double[8][]);
+
+  /** The current thread's array of {@code length} elements, for one op call. */
+  private static double[] borrowedArray(int length) {
+    double[][] byLength = ARRAYS_BY_LENGTH.get();
+    if (length >= byLength.length) {
+      byLength = Arrays.copyOf(byLength, length + 1);
+      ARRAYS_BY_LENGTH.set(byLength);
+    }
+    double[] array = byLength[length];
+    if (array == null) {
+      array = new double[length];
+      byLength[length] = array;
+    }
+    return array;
   }
 
   /** Whether {@code op} takes {@code inputCount} inputs: its arity, or any number ≥ 1 if variadic. */

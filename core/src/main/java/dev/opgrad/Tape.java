@@ -224,9 +224,9 @@ final class Tape {
     return grad[n];
   }
 
-  /** Sets every leaf's gradient to 0. */
-  void zeroLeafGrads() {
-    Arrays.fill(grad, 0, leafCount, 0);
+  /** Sets leaf {@code n}'s gradient, which {@link #backward()} adds to. */
+  void setGrad(int n, double value) {
+    grad[n] = value;
   }
 
   /** Recomputes every non-leaf node from its inputs, in order; returns the root's data. */

@@ -330,10 +330,24 @@ public final class Value {
    *     constants, or it rejects them
    */
   public Value apply(String opName, double[] constants, Value... others) {
+    return apply(OpRegistry.defaultRegistry(), opName, constants, others);
+  }
+
+  /**
+   * Applies the op named {@code opName} of {@code registry}, a plugin folder's say, with constant
+   * parameters to this value followed by {@code others}, as {@link #apply(String, double[],
+   * Value...)} applies one of the default registry: {@code x.apply(plugins, "silu", new
+   * double[0])}.
+   *
+   * @throws IllegalArgumentException if {@code registry} has no op of that name, the op takes
+   *     another number of inputs or constants, or it rejects them
+   */
+  public Value apply(OpRegistry registry, String opName, double[] constants, Value... others) {
+    checkNotNull(registry, "registry");
     checkNotNull(opName, "opName");
     Op op;
     try {
-      op = OpRegistry.defaultRegistry().get(opName);
+      op = registry.get(opName);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "cannot apply '" + opName + "' to " + describe() + ": " + e.getMessage(), e);
@@ -372,11 +386,27 @@ public final class Value {
    * does.
    */
   static Value node(double data, Op op, Value[] inputs, double[] constants) {
-    boolean wantsGrad = false;
-    for (Value input : inputs) {
-      wantsGrad |= input.requiresGrad();
+    return new Value(
+        data, op, inputs, constants.length == 0 ? NO_CONSTANTS : constants, anyWantsGrad(inputs));
+  }
+
+  /**
+   * Whether one of {@code inputs} wants a gradient. The first two are read at constant indices, as
+   * the constructor reads them, so that the JIT can still replace a short array by its elements.
+   */
+  private static boolean anyWantsGrad(Value[] inputs) {
+    if (inputs.length > 0 && inputs[0].requiresGrad()) {
+      return true;
     }
-    return new Value(data, op, inputs, constants.length == 0 ? NO_CONSTANTS : constants, wantsGrad);
+    if (inputs.length > 1 && inputs[1].requiresGrad()) {
+      return true;
+    }
+    for (int i = 2; i < inputs.length; i++) {
+      if (inputs[i].requiresGrad()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The mark of the pass over the graph at hand, 0 if it has not reached this node. */

@@ -92,8 +92,10 @@ class CompiledGraphTest {
     compiled.setParameter(0, 5);
     assertThat(compiled.output()).isEqualTo(6.0);
     assertThat(compiled.forward()).isEqualTo(15.0);
-    assertThat(compiled.parameter(0)).isEqualTo(5.0);
-    assertThat(a.data()).isEqualTo(2.0);
+    // The replay is bound to its parameters' Values: a's data is the parameter's, and the reverse.
+    assertThat(compiled.parameter(0)).isEqualTo(5.0).isEqualTo(a.data());
+    a.setData(7);
+    assertThat(compiled.forward()).isEqualTo(21.0);
   }
 
   @Test
@@ -155,22 +157,30 @@ class CompiledGraphTest {
     assertThat(compiled.toString()).isEqualTo("CompiledGraph(3 nodes, 1 parameters, 0 feeds)");
   }
 
+  /** w·x0 + w·x1 + …, each product a node of {@code times}, summed left to right. */
+  private static Value weightedSum(Op times, Value w, double[] xs) {
+    Value sum = null;
+    for (double x : xs) {
+      Value product = w.apply(times, NONE, Value.of(x));
+      sum = sum == null ? product : plus(sum, product);
+    }
+    return sum;
+  }
+
   @Test
   void computesARunOfABatchOpInOneCallWithTheEagerSums() {
     LoopedBatchOp batchTimes = new LoopedBatchOp(TIMES);
-    Value w = Value.of(1, "w");
     // w's gradient is x3 + x2 + x1 + x0 in the eager pass's order, which rounds differently from
     // x0 + x1 + x2 + x3: a replay that processed the run out of order would differ.
     double[] xs = {1e16, 1, -1e16, 3};
-    Value sum = null;
-    for (double x : xs) {
-      Value product = w.apply(batchTimes, NONE, Value.of(x));
-      sum = sum == null ? product : plus(sum, product);
-    }
-    CompiledGraph compiled = CompiledGraph.capture(sum, List.of(w));
-    sum.backward();
+    Value w = Value.of(1, "w");
+    Value eager = weightedSum(batchTimes, w, xs);
+    Value captured = Value.of(1, "w");
+    CompiledGraph compiled =
+        CompiledGraph.capture(weightedSum(batchTimes, captured, xs), List.of(captured));
+    eager.backward();
 
-    assertThat(compiled.forward()).isEqualTo(sum.data());
+    assertThat(compiled.forward()).isEqualTo(eager.data());
     compiled.backward();
 
     assertThat(batchTimes.batchCalls()).isEqualTo(2);

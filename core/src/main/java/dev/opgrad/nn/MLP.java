@@ -117,11 +117,14 @@ public final class MLP implements Module {
     return out;
   }
 
-  /** Returns the outputs for the numbers {@code x}, each made a new leaf. */
+  /**
+   * Returns the outputs for the numbers {@code x}, each made a {@linkplain Value#constant
+   * constant}: data, which gets no gradient (pass {@code Value}s to differentiate in the inputs).
+   */
   public List<Value> forward(double... x) {
     ImmutableList.Builder<Value> leaves = ImmutableList.builderWithExpectedSize(x.length);
     for (double xi : x) {
-      leaves.add(Value.of(xi));
+      leaves.add(Value.constant(xi));
     }
     return forward(leaves.build());
   }

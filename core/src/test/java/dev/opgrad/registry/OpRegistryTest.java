@@ -299,6 +299,26 @@ public final class Broken implements dev.opgrad.spi.Op {
   }
 
   @Test
+  void aPluginFoldersOpsApplyByNameThroughTheirRegistry() throws Exception {
+    Path folder = java.nio.file.Files.createDirectories(dir.resolve("plugins"));
+    twice("plug.Twice").writeTo(folder.resolve("twice.jar"));
+    OpRegistry plugins = OpRegistry.withPlugins(folder);
+    Value x = Value.of(3, "x");
+
+    Value y = x.apply(plugins, "twice", new double[0]);
+    y.backward();
+
+    assertThat(y.data()).isEqualTo(6.0);
+    assertThat(x.grad()).isEqualTo(2.0);
+    assertThatThrownBy(() -> x.apply(plugins, "thrice", new double[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot apply 'thrice' to 'x' (3.0): no op named 'thrice'; known ops: twice");
+    // The default registry, on this test's class path, has no op: the name is not found there.
+    assertThatThrownBy(() -> x.apply("twice"))
+        .hasMessage("cannot apply 'twice' to 'x' (3.0): no op named 'twice'; no op is registered");
+  }
+
+  @Test
   void aPluginFolderAddsItsJarsOpsAndReportsJarsThatAreNotPlugins() throws Exception {
     Path folder = java.nio.file.Files.createDirectories(dir.resolve("plugins"));
     Path good = twice("plug.Twice").writeTo(folder.resolve("b-twice.jar"));

@@ -1,10 +1,10 @@
 package dev.opgrad.samples;
 
 import dev.opgrad.Value;
+import dev.opgrad.samples.internal.OutputDir;
 import dev.opgrad.viz.Dot;
 import dev.opgrad.viz.Graphviz;
 import dev.opgrad.viz.GraphvizNotFoundException;
-import dev.opgrad.samples.internal.OutputDir;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

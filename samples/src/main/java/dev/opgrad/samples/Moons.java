@@ -1,6 +1,8 @@
 package dev.opgrad.samples;
 
 import dev.opgrad.BatchGradients;
+import dev.opgrad.NoGrad;
+import dev.opgrad.Scope;
 import dev.opgrad.Value;
 import dev.opgrad.nn.Activation;
 import dev.opgrad.nn.Losses;
@@ -200,13 +202,15 @@ public final class Moons {
     List<Double> negY = new ArrayList<>();
     List<Double> posX = new ArrayList<>();
     List<Double> posY = new ArrayList<>();
-    for (int i = 0; i < GRID; i++) {
-      double x = minX + (maxX - minX) * (i + 0.5) / GRID;
-      for (int j = 0; j < GRID; j++) {
-        double y = minY + (maxY - minY) * (j + 0.5) / GRID;
-        boolean positive = model.scalar(x, y).data() > 0;
-        (positive ? posX : negX).add(x);
-        (positive ? posY : negY).add(y);
+    try (Scope inference = NoGrad.enter()) { // scores only: no graph is kept
+      for (int i = 0; i < GRID; i++) {
+        double x = minX + (maxX - minX) * (i + 0.5) / GRID;
+        for (int j = 0; j < GRID; j++) {
+          double y = minY + (maxY - minY) * (j + 0.5) / GRID;
+          boolean positive = model.scalar(x, y).data() > 0;
+          (positive ? posX : negX).add(x);
+          (positive ? posY : negY).add(y);
+        }
       }
     }
     Marker tile = new Tile(8);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.offset;
 import dev.opgrad.BatchGradients;
 import dev.opgrad.CompiledGraph;
 import dev.opgrad.Value;
+import dev.opgrad.nn.Adam;
 import dev.opgrad.nn.MLP;
+import dev.opgrad.nn.Optimizer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +51,39 @@ class CompiledMoonsTest {
       eager.forEach(p -> p.setData(p.data() - learningRate * p.grad()));
       compiled.step(learningRate);
     }
+  }
+
+  /** Trains moons for 20 steps with AdamW, eagerly or replayed, and returns every step's loss. */
+  private static double[] trainWithAdamW(boolean replay) {
+    MLP model = Moons.newModel(MoonsData.initialParameters());
+    Optimizer adamW =
+        Adam.builder(model.parameters()).learningRate(1e-2).decoupledWeightDecay(1e-2).build();
+    CompiledGraph compiled =
+        replay ? CompiledGraph.capture(Moons.loss(model).total(), model.parameters()) : null;
+    double[] losses = new double[20];
+    for (int k = 0; k < losses.length; k++) {
+      adamW.zeroGrad();
+      if (replay) {
+        losses[k] = compiled.forward();
+        compiled.backward();
+      } else {
+        Value loss = Moons.loss(model).total();
+        losses[k] = loss.data();
+        loss.backward();
+      }
+      adamW.step();
+    }
+    return losses;
+  }
+
+  @Test
+  void anyOptimizerDrivesAReplayAsItDrivesTheEagerGraphBitForBit() {
+    double[] eager = trainWithAdamW(false);
+    double[] replayed = trainWithAdamW(true);
+
+    assertThat(replayed).containsExactly(eager);
+    assertThat(eager[0]).isCloseTo(0.8958441028683222, offset(1e-9));
+    assertThat(eager[19]).isLessThan(eager[0] / 2);
   }
 
   @Test

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.opgrad.CompiledGraph;
 import dev.opgrad.Value;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package dev.opgrad.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.opgrad.CompiledGraph;
-import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.Value;
+import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.spi.Op;
 import java.util.List;
 import net.jqwik.api.Arbitrary;

@@ -3,10 +3,10 @@ package dev.opgrad.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.opgrad.Scope;
 import dev.opgrad.Anomalies;
-import dev.opgrad.registry.OpRegistry;
+import dev.opgrad.Scope;
 import dev.opgrad.Value;
+import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.spi.Op;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.opgrad.reliability;
 
-import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.Value;
+import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
 import java.util.ArrayList;

@@ -3,11 +3,11 @@ package dev.opgrad.ops.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.opgrad.Scope;
 import dev.opgrad.Anomalies;
 import dev.opgrad.AnomalyException;
-import dev.opgrad.registry.OpRegistry;
+import dev.opgrad.Scope;
 import dev.opgrad.Value;
+import dev.opgrad.registry.OpRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.opgrad.registry.OpRegistry;
-import dev.opgrad.testing.ArrayNodes;
 import dev.opgrad.spi.BatchOp;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
+import dev.opgrad.testing.ArrayNodes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -3,9 +3,9 @@ package dev.opgrad.ops.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.opgrad.Scope;
 import dev.opgrad.Anomalies;
 import dev.opgrad.AnomalyException;
+import dev.opgrad.Scope;
 import dev.opgrad.Value;
 import dev.opgrad.check.GradCheck;
 import dev.opgrad.check.GradCheckResult;

@@ -2,9 +2,9 @@ package dev.opgrad.ops.extra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opgrad.Value;
 import dev.opgrad.check.GradCheck;
 import dev.opgrad.check.GradCheckResult;
-import dev.opgrad.Value;
 import org.junit.jupiter.api.Test;
 
 class Legendre3Test {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.opgrad.Value;
 import dev.opgrad.check.GradCheck;
 import dev.opgrad.check.GradCheckResult;
-import dev.opgrad.Value;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;

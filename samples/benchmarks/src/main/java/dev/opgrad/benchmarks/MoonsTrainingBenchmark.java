@@ -1,9 +1,15 @@
 package dev.opgrad.benchmarks;
 
 import dev.opgrad.BatchGradients;
+import dev.opgrad.Value;
+import dev.opgrad.nn.MLP;
+import dev.opgrad.nn.MaxMarginLoss;
+import dev.opgrad.nn.Sgd;
 import dev.opgrad.samples.CompiledMoons;
 import dev.opgrad.samples.Moons;
 import dev.opgrad.samples.MoonsData;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleUnaryOperator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,6 +46,29 @@ public class MoonsTrainingBenchmark {
   @Benchmark
   public double eager() {
     return CompiledMoons.trainEagerly(Moons.newModel(initial))[STEPS - 1];
+  }
+
+  /**
+   * The eager engine with the 100 points' coordinates as leaves that want a gradient, as {@code
+   * Value.of} made them before constants: what constants save is {@link #eager} against this.
+   */
+  @Benchmark
+  public double eagerDataAsLeaves() {
+    MLP model = Moons.newModel(initial);
+    Sgd sgd = new Sgd(model.parameters(), Moons::learningRate);
+    double loss = 0;
+    for (int k = 0; k < STEPS; k++) {
+      List<Value> scores = new ArrayList<>(data.size());
+      for (int i = 0; i < data.size(); i++) {
+        scores.add(model.scalar(List.of(Value.of(data.x(i, 0)), Value.of(data.x(i, 1)))));
+      }
+      Value total = MaxMarginLoss.of(scores, data.labels(), model.parameters(), Moons.ALPHA).total();
+      sgd.zeroGrad();
+      total.backward();
+      sgd.step();
+      loss = total.data();
+    }
+    return loss;
   }
 
   /** The eager engine on micrograd's own graph: every neuron a chain of mul and add nodes. */

@@ -3,10 +3,10 @@ package com.example.opgrad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.opgrad.Value;
 import dev.opgrad.check.GradCheck;
 import dev.opgrad.check.GradCheckResult;
 import dev.opgrad.registry.OpRegistry;
-import dev.opgrad.Value;
 import dev.opgrad.spi.Point;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.opgrad.samples.cli;
 
-import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.Value;
+import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.viz.Dot;
 import dev.opgrad.viz.Graphviz;
 import java.io.IOException;
