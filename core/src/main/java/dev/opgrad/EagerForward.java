@@ -3,7 +3,6 @@ package dev.opgrad;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.opgrad.spi.Op;
-import java.util.Arrays;
 
 /**
  * The eager forward pass, one node at a time: applying an op to {@link Value}s checks the call,
@@ -47,11 +46,10 @@ final class EagerForward {
    * for {@link BuiltinOps}) and creates its node.
    */
   static Value compute(Op op, Value[] inputs, double[] constants) {
-    boolean noGrad = NoGrad.isOn();
-    // One or two inputs: a new array, which the JIT replaces by registers. More, or under no-grad,
-    // where every allocation saved counts: the thread's array of that size.
-    double[] data =
-        inputs.length > 2 || noGrad ? borrowedArray(inputs.length) : new double[inputs.length];
+    // The thread's array of that length, which the op borrows for the call (the Op contract):
+    // a new one would be garbage per node unless the JIT inlines the whole call chain.
+    double[][] lendable = LENDABLE.get();
+    double[] data = borrow(lendable, inputs.length);
     for (int i = 0; i < inputs.length; i++) {
       data[i] = inputs[i].data();
     }
@@ -63,30 +61,34 @@ final class EagerForward {
       throw failure.describedBy(
           new EagerBackward.Names(null), Value.node(Double.NaN, op, inputs, constants));
     }
+    giveBack(lendable, data);
     // Under no-grad, a constant: it keeps no inputs, so no graph is retained.
-    return noGrad ? Value.constant(output) : Value.node(output, op, inputs, constants);
+    return NoGrad.isOn() ? Value.constant(output) : Value.node(output, op, inputs, constants);
   }
 
   /**
    * Arrays of each length, one set per thread, that ops borrow their inputs in: an op reads its
-   * inputs array during the call only and never keeps it (the {@link Op} contract).
+   * inputs array during the call only and never keeps it (the {@link Op} contract). An array is
+   * out of the set while it is lent, so that an op that applies ops itself gets arrays of its own.
    */
-  private static final ThreadLocal<double[][]> ARRAYS_BY_LENGTH =
-      ThreadLocal.withInitial(() -> new double[8][]);
+  private static final ThreadLocal<double[][]> LENDABLE =
+      ThreadLocal.withInitial(() -> new double[64][]);
 
-  /** The current thread's array of {@code length} elements, for one op call. */
-  private static double[] borrowedArray(int length) {
-    double[][] byLength = ARRAYS_BY_LENGTH.get();
-    if (length >= byLength.length) {
-      byLength = Arrays.copyOf(byLength, length + 1);
-      ARRAYS_BY_LENGTH.set(byLength);
-    }
-    double[] array = byLength[length];
+  /** An array of {@code length} elements from the thread's {@code lendable} set, or a new one. */
+  private static double[] borrow(double[][] lendable, int length) {
+    double[] array = length < lendable.length ? lendable[length] : null;
     if (array == null) {
-      array = new double[length];
-      byLength[length] = array;
+      return new double[length];
     }
+    lendable[length] = null;
     return array;
+  }
+
+  /** Puts {@code array} back into the thread's {@code lendable} set, if it has room for it. */
+  private static void giveBack(double[][] lendable, double[] array) {
+    if (array.length < lendable.length) {
+      lendable[array.length] = array;
+    }
   }
 
   /** Whether {@code op} takes {@code inputCount} inputs: its arity, or any number ≥ 1 if variadic. */

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opgrad.spi.Op;
+import dev.opgrad.testing.TestOps;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -184,5 +185,22 @@ class ValueTest {
     assertThat(order.get(0)).isSameAs(x);
     assertThat(order.get(1_000_000)).isSameAs(chain);
     assertThat(chain.topologicalOrder()).isEqualTo(order);
+  }
+
+  @Test
+  void anOpThatAppliesOpsInItsForwardKeepsItsOwnInputs() {
+    // The engine lends an op its inputs array: an op computing with Values itself must not find
+    // its inputs overwritten by the arrays lent to those inner ops.
+    Op nested =
+        TestOps.op(
+            "nested",
+            2,
+            x -> TestOps.plus(Value.of(x[0]), Value.of(100)).data() + x[1],
+            (x, out, g) -> {
+              g[0] = 1;
+              g[1] = 1;
+            });
+
+    assertThat(Value.of(1).apply(nested, new double[0], Value.of(2)).data()).isEqualTo(103.0);
   }
 }
