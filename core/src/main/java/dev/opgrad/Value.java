@@ -25,6 +25,14 @@ import java.util.List;
  * gradient of every leaf, as PyTorch does. Call {@link #zeroGrad()} on the leaves between two
  * backward passes whose gradients should not be summed.
  *
+ * <h2>Constants</h2>
+ *
+ * {@link #of(double)} makes a leaf that wants a gradient, as a PyTorch tensor with {@code
+ * requires_grad=True}; {@link #constant(double)}, {@link #detach()} and the {@code double} overloads
+ * ({@code x.mul(2)}) make constants, which get none, and a node that only constants feed is a
+ * constant too: {@code backward()} computes nothing below it. Under {@link NoGrad}, every op returns
+ * a constant that keeps no inputs.
+ *
  * <h2>Threads</h2>
  *
  * A graph is not thread-safe: build, backpropagate and update one graph from one thread at a time.
