@@ -146,7 +146,8 @@ public final class CompiledGraph {
       }
     }
     inputStart[size] = edge;
-    return Tape.of(ops, constants, inputStart, Arrays.copyOf(inputIndex, edge), data, labels, wantsGrad);
+    return Tape.of(
+        ops, constants, inputStart, Arrays.copyOf(inputIndex, edge), data, labels, wantsGrad);
   }
 
 
@@ -168,7 +169,10 @@ public final class CompiledGraph {
     bound[checkElementIndex(i, parameterCount, "parameter")].setData(data);
   }
 
-  /** Sets the data of feed {@code i}, its {@link Value}'s; takes effect at the next {@link #forward()}. */
+  /**
+   * Sets the data of feed {@code i}, its {@link Value}'s; takes effect at the next {@link
+   * #forward()}.
+   */
   public void setFeed(int i, double data) {
     bound[parameterCount + checkElementIndex(i, bound.length - parameterCount, "feed")]
         .setData(data);

@@ -91,7 +91,9 @@ final class EagerForward {
     }
   }
 
-  /** Whether {@code op} takes {@code inputCount} inputs: its arity, or any number ≥ 1 if variadic. */
+  /**
+   * Whether {@code op} takes {@code inputCount} inputs: its arity, or any number ≥ 1 if variadic.
+   */
   static boolean takes(Op op, int inputCount) {
     return op.arity() == Op.VARIADIC ? inputCount >= 1 : inputCount == op.arity();
   }

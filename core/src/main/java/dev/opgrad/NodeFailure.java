@@ -145,13 +145,18 @@ final class NodeFailure extends RuntimeException {
   }
 
   private String constantsSuffix() {
-    return constants.length == 0 ? "" : " with constants [" + list(constants.length, c -> String.valueOf(constants[c])) + "]";
+    return constants.length == 0
+        ? ""
+        : " with constants [" + list(constants.length, c -> String.valueOf(constants[c])) + "]";
   }
 
   /** The most items a message lists; a node of a million inputs must not make a 10 MB message. */
   static final int LISTED = 32;
 
-  /** Items {@code 0 .. count - 1} joined by commas, at most {@link #LISTED} and then "… and N more". */
+  /**
+   * Items {@code 0 .. count - 1} joined by commas, at most {@link #LISTED} and then "… and N
+   * more".
+   */
   static String list(int count, IntFunction<String> item) {
     StringBuilder list = new StringBuilder();
     for (int i = 0; i < Math.min(count, LISTED); i++) {

@@ -219,7 +219,10 @@ final class Tape {
     nextLeafData[n] = value;
   }
 
-  /** Node {@code n}'s gradient: for a leaf, the sum over the {@link #backward()} passes since it was last zeroed. */
+  /**
+   * Node {@code n}'s gradient: for a leaf, what it was set to plus the {@link #backward()} passes
+   * since.
+   */
   double grad(int n) {
     return grad[n];
   }

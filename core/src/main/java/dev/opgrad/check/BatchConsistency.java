@@ -6,7 +6,10 @@ import dev.opgrad.spi.Point;
 import java.util.Arrays;
 import java.util.List;
 
-/** Compares a {@link BatchOp}'s batch methods with its per-node methods, bit for bit, for {@link GradCheck}. */
+/**
+ * Compares a {@link BatchOp}'s batch methods with its per-node methods, bit for bit, for {@link
+ * GradCheck}.
+ */
 final class BatchConsistency {
 
   private BatchConsistency() {}

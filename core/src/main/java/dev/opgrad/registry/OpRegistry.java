@@ -42,12 +42,13 @@ public final class OpRegistry {
   }
 
   /**
-   * The registry that {@link dev.opgrad.Value}'s methods use: the ops that opgrad's own class loader (the one
-   * that loaded opgrad-core; for an application, its class path) sees, loaded on first use and kept
-   * for the life of that class loader. Which thread asks first, and its context class loader, make
-   * no difference. Ops that only another class loader sees, such as a child loader of a web
-   * application or a plugin folder, are not in it: load them with {@link #load(ClassLoader)} or
-   * {@link #withPlugins(Path)} and apply them with {@link dev.opgrad.Value#apply(Op, double[], dev.opgrad.Value...)}.
+   * The registry that {@link dev.opgrad.Value}'s methods use: the ops that opgrad's own class
+   * loader (the one that loaded opgrad-core; for an application, its class path) sees, loaded on
+   * first use and kept for the life of that class loader. Which thread asks first, and its context
+   * class loader, make no difference. Ops that only another class loader sees, such as a child
+   * loader of a web application or a plugin folder, are not in it: load them with {@link
+   * #load(ClassLoader)} or {@link #withPlugins(Path)} and apply them by name with {@code
+   * x.apply(registry, name, constants)}.
    */
   public static OpRegistry defaultRegistry() {
     return DefaultRegistryHolder.INSTANCE;
