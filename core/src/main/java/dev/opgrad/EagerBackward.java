@@ -25,7 +25,7 @@ final class EagerBackward {
     // Two passes over the nodes, not four: the ordering pass also zeroes the gradients, and the
     // chain-rule pass also clears the marks. A graph larger than the caches is bound by memory.
     // Only the nodes that want a gradient are ordered: no gradient is computed below a constant.
-    Value[] order = markedOrder(root, true);
+    Value[] order = markedOrder(new Value[] {root}, true, true);
     int n = order.length - 1;
     try {
       root.addToGrad(1);
@@ -85,7 +85,7 @@ final class EagerBackward {
    * node marked.
    */
   static Value[] topologicalOrder(Value root) {
-    Value[] order = markedOrder(root, false);
+    Value[] order = markedOrder(new Value[] {root}, false, false);
     for (Value node : order) {
       node.setMark(0);
     }
@@ -93,15 +93,16 @@ final class EagerBackward {
   }
 
   /**
-   * Returns every node reachable from {@code root}, each after all of its inputs: an iterative
-   * depth-first post-order, visiting inputs in their order so that the result depends only on the
-   * graph. Every node returned is left marked; the caller clears the marks. If it fails, it clears
-   * them itself.
+   * Returns every node reachable from {@code roots}, each after all of its inputs: an iterative
+   * depth-first post-order from each root in turn, visiting inputs in their order so that the
+   * result depends only on the graph. Every node returned is left marked; the caller clears the
+   * marks. If it fails, it clears them itself.
    *
-   * @param forBackward whether the order is for a backward pass: it then holds only the nodes that
-   *     want a gradient, and sets every such non-leaf node's gradient to 0 on the way
+   * @param wantingGradOnly whether to hold only the nodes that want a gradient
+   * @param zeroGrads whether to set every non-leaf node's gradient to 0 on the way, for a backward
+   *     pass
    */
-  private static Value[] markedOrder(Value root, boolean forBackward) {
+  static Value[] markedOrder(Value[] roots, boolean wantingGradOnly, boolean zeroGrads) {
     Value[] order = new Value[16];
     int size = 0;
     Value[] stack = new Value[16];
@@ -109,35 +110,40 @@ final class EagerBackward {
     int depth = 0;
     boolean complete = false;
     try {
-      root.setMark(1);
-      stack[0] = root;
-      nextInput[0] = 0;
-      depth = 1;
-      while (depth > 0) {
-        Value node = stack[depth - 1];
-        int i = nextInput[depth - 1];
-        if (i < node.inputCount()) {
-          nextInput[depth - 1] = i + 1;
-          Value input = node.input(i);
-          if (input.mark() == 0 && (input.requiresGrad() || !forBackward)) {
-            if (depth == stack.length) {
-              stack = Arrays.copyOf(stack, depth * 2);
-              nextInput = Arrays.copyOf(nextInput, depth * 2);
+      for (Value root : roots) {
+        if (root.mark() != 0 || (wantingGradOnly && !root.requiresGrad())) {
+          continue;
+        }
+        root.setMark(1);
+        stack[0] = root;
+        nextInput[0] = 0;
+        depth = 1;
+        while (depth > 0) {
+          Value node = stack[depth - 1];
+          int i = nextInput[depth - 1];
+          if (i < node.inputCount()) {
+            nextInput[depth - 1] = i + 1;
+            Value input = node.input(i);
+            if (input.mark() == 0 && (input.requiresGrad() || !wantingGradOnly)) {
+              if (depth == stack.length) {
+                stack = Arrays.copyOf(stack, depth * 2);
+                nextInput = Arrays.copyOf(nextInput, depth * 2);
+              }
+              input.setMark(1);
+              stack[depth] = input;
+              nextInput[depth] = 0;
+              depth++;
             }
-            input.setMark(1);
-            stack[depth] = input;
-            nextInput[depth] = 0;
-            depth++;
+          } else {
+            if (size == order.length) {
+              order = Arrays.copyOf(order, size * 2);
+            }
+            if (zeroGrads && !node.isLeaf()) {
+              node.setGrad(0);
+            }
+            order[size++] = node;
+            depth--;
           }
-        } else {
-          if (size == order.length) {
-            order = Arrays.copyOf(order, size * 2);
-          }
-          if (forBackward && !node.isLeaf()) {
-            node.setGrad(0);
-          }
-          order[size++] = node;
-          depth--;
         }
       }
       Value[] result = Arrays.copyOf(order, size);
@@ -196,6 +202,9 @@ final class EagerBackward {
             queue.add(input);
           }
         }
+      }
+      if (!parents.containsKey(node)) {
+        return node.describe(); // a node of another root of a pass over several
       }
       List<String> steps = new ArrayList<>();
       for (Value v = node; v != root; v = parents.get(v)) {

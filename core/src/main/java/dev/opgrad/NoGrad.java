@@ -32,4 +32,19 @@ public final class NoGrad {
   public static boolean isOn() {
     return ON.isOn();
   }
+
+  /**
+   * Turns the current thread's scopes off until {@link #resume}, for a computation that needs its
+   * graph but returns numbers only, as PyTorch's functional API enables grad.
+   *
+   * @return what to pass to {@link #resume}
+   */
+  static int suspend() {
+    return ON.suspend();
+  }
+
+  /** Turns the scopes that {@link #suspend} turned off on again. */
+  static void resume(int suspended) {
+    ON.resume(suspended);
+  }
 }

@@ -51,4 +51,21 @@ final class ThreadSwitch {
       openScopes--;
     }
   }
+
+  /**
+   * Turns the switch off for the current thread, its scopes still open, until {@link #resume}.
+   *
+   * @return how many scopes the thread has open, for {@link #resume}
+   */
+  int suspend() {
+    int[] scopes = depth.get();
+    int suspended = scopes[0];
+    scopes[0] = 0;
+    return suspended;
+  }
+
+  /** Gives the current thread back the scopes that {@link #suspend} returned. */
+  void resume(int suspended) {
+    depth.get()[0] = suspended;
+  }
 }
