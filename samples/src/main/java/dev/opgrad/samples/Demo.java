@@ -46,7 +46,15 @@ public record Demo(String name, String description, Runner runner) {
           new Demo(
               "legendre",
               "PyTorch's Legendre fit of sin(x) with the plugin op legendre3",
-              (out, dir) -> LegendreFit.run(out)));
+              (out, dir) -> LegendreFit.run(out)),
+          new Demo(
+              "rosenbrock",
+              "Newton's method (Gradients.hessian) vs gradient descent on Rosenbrock",
+              (out, dir) -> Rosenbrock.run(out)),
+          new Demo(
+              "curvefit",
+              "an exponential fitted by Newton's method with Hessian-vector products",
+              (out, dir) -> CurveFit.run(out)));
 
   private static final List<Demo> ALL =
       List.of(
@@ -60,7 +68,9 @@ public record Demo(String name, String description, Runner runner) {
               "compiled",
               "moons trained eagerly and by compiled replay: the same losses",
               (out, dir) -> CompiledMoons.run(out)),
-          SAMPLES.get(5));
+          SAMPLES.get(5),
+          SAMPLES.get(6),
+          SAMPLES.get(7));
 
   /** Every demo, the tour first. */
   public static List<Demo> all() {

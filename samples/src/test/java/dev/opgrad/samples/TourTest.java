@@ -35,6 +35,10 @@ class TourTest {
             "accuracy 100%",
             "== 6. PyTorch's Legendre fit of sin(x) with the plugin op legendre3 ==",
             "* P3(",
+            "== 7. Newton's method (Gradients.hessian) vs gradient descent on Rosenbrock ==",
+            "iterations until f(x, y) ≤ 1e-10: Newton 5, gradient descent 26593",
+            "== 8. an exponential fitted by Newton's method with Hessian-vector products ==",
+            "least squares:   y = 5.017898·exp(-0.500687·t)",
             "Pictures are in " + dir.toAbsolutePath().normalize());
     assertThat(dir.resolve("neuron.dot")).isNotEmptyFile();
     assertThat(dir.resolve("moons.png")).isNotEmptyFile();

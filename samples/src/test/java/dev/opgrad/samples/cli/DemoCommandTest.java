@@ -30,6 +30,8 @@ class DemoCommandTest {
               moons       micrograd's moons demo: MLP(2, [16, 16, 1]), 100 steps, a PNG
               compiled    moons trained eagerly and by compiled replay: the same losses
               legendre    PyTorch's Legendre fit of sin(x) with the plugin op legendre3
+              rosenbrock  Newton's method (Gradients.hessian) vs gradient descent on Rosenbrock
+              curvefit    an exponential fitted by Newton's method with Hessian-vector products
             """);
   }
 
@@ -64,7 +66,7 @@ class DemoCommandTest {
     assertThat(run.err())
         .isEqualTo(
             "opgrad: no sample named 'mnist'; samples: tour, expression, neuron, tanh, four,"
-                + " moons, compiled, legendre\n");
+                + " moons, compiled, legendre, rosenbrock, curvefit\n");
   }
 
   @Test
