@@ -1,5 +1,6 @@
 package dev.opgrad.samples.cli;
 
+import dev.opgrad.Gradients;
 import dev.opgrad.Value;
 import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.viz.Dot;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code opgrad eval EXPRESSION NAME=VALUE...}: the value and every variable's gradient. */
+/**
+ * {@code opgrad eval EXPRESSION NAME=VALUE...}: the value and every variable's gradient, and with
+ * {@code --hessian} the second derivatives.
+ */
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
@@ -56,6 +61,15 @@ final class EvalCommand implements Callable<Integer> {
       description = "Draw the graph as SVG (needs Graphviz's dot program).")
   Path svgFile;
 
+  @Option(
+      names = "--hessian",
+      description = {
+        "Also print the Hessian: the second derivatives, a row per variable, in the order of the"
+            + " gradients. Every op in the expression must give its derivative as ops"
+            + " (HigherOrderOp)."
+      })
+  boolean hessian;
+
   @Override
   public Integer call() {
     Map<String, Double> values = VariableValues.parse(assignments);
@@ -80,11 +94,30 @@ final class EvalCommand implements Callable<Integer> {
     } catch (IllegalStateException e) { // an op's localGrad threw; the message names it and where
       throw new BadInputException(e.getMessage(), e);
     }
+    double[][] secondDerivatives = hessian ? hessian(result, variables) : null;
     PrintWriter out = spec.commandLine().getOut();
     out.println(Messages.oneLine(expression.strip()) + " = " + result.data());
     variables.forEach((name, value) -> out.println("d/d" + name + " = " + value.grad()));
+    if (secondDerivatives != null && !variables.isEmpty()) {
+      out.println("hessian (" + String.join(", ", variables.keySet()) + ") =");
+      for (double[] row : secondDerivatives) {
+        out.println("  " + Arrays.toString(row));
+      }
+    }
     writeGraph(result);
     return 0;
+  }
+
+  /**
+   * The Hessian of {@code result} in the variables, computed before anything is printed: an op that
+   * gives its local gradient as numbers only fails it, with a message naming the op.
+   */
+  private static double[][] hessian(Value result, Map<String, Value> variables) {
+    try {
+      return Gradients.hessian(result, List.copyOf(variables.values()));
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new BadInputException("--hessian: " + e.getMessage(), e);
+    }
   }
 
   private void writeGraph(Value result) {

@@ -27,10 +27,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Runs the command line in-process on random and structured garbage: unbalanced parentheses,
  * unknown, misspelled and wrongly called ops, huge numbers, unicode and control characters, deep
- * nesting, long sums, random {@code NAME=VALUE} arguments, random options and commands. Whatever
- * the input, a run must end with exit code 0, 1 or 2; exit codes 1 and 2 must print exactly one
- * line {@code opgrad: …} on the error stream (an error in an expression adds the expression and a
- * caret under the column); and no output may hold a stack trace.
+ * nesting, long sums, random {@code NAME=VALUE} arguments, random options ({@code --hessian} among
+ * them) and commands. Whatever the input, a run must end with exit code 0, 1 or 2; exit codes 1
+ * and 2 must print exactly one line {@code opgrad: …} on the error stream (an error in an
+ * expression adds the expression and a caret under the column); and no output may hold a stack
+ * trace.
  *
  * <p>The seed is fixed, so every build runs the same 10,000 command lines; a failure is shrunk and
  * printed with its seed. Demos are never run by name and output files go to a scratch folder, so
@@ -118,11 +119,12 @@ class CommandLineFuzzTest {
             Arbitraries.of(true, false),
             optionWithPath("--dot", outputFiles()),
             optionWithPath("--svg", badOutputFiles()),
+            Arbitraries.of(List.<String>of(), List.of("--hessian")),
             Arbitraries.of(true, false),
             expressions(),
             assignments())
         .as(
-            (plugins, pluginsFirst, dot, svg, dashes, expression, assignments) -> {
+            (plugins, pluginsFirst, dot, svg, hessian, dashes, expression, assignments) -> {
               List<String> args = new ArrayList<>();
               if (pluginsFirst) {
                 args.addAll(plugins);
@@ -133,6 +135,7 @@ class CommandLineFuzzTest {
               }
               args.addAll(dot);
               args.addAll(svg);
+              args.addAll(hessian);
               if (dashes) {
                 args.add("--");
               }
@@ -268,7 +271,7 @@ class CommandLineFuzzTest {
     return Arbitraries.oneOf(
             Arbitraries.of(
                 "eval", "ops", "demo", "help", "--plugins", "--check", "--", "-", "-x", "--help",
-                "-h", "@", "@/", "@@x", "x=1", "--plugins=", "--chek", "evl"),
+                "-h", "@", "@/", "@@x", "x=1", "--plugins=", "--chek", "evl", "--hessian"),
             Arbitraries.strings().all().ofMaxLength(8),
             tokenSoup())
         .filter(CommandLineFuzzTest::isHarmless);
