@@ -1,11 +1,13 @@
 package com.example.opgrad;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Op;
 
 /** {@code silu(x) = x·σ(x)}, PyTorch's SiLU (also called swish), as an opgrad plugin. */
 @AutoService(Op.class)
-public final class Silu implements Op {
+public final class Silu implements HigherOrderOp {
 
   @Override
   public String name() {
@@ -28,6 +30,14 @@ public final class Silu implements Op {
     double x = inputs[0];
     double s = sigmoid(x);
     grads[0] = s * (1 + x * (1 - s));
+  }
+
+  // The same derivative built from ops, so that it can be differentiated again (step 5).
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+    Value x = inputs[0];
+    Value s = x.neg().exp().add(1).pow(-1); // σ(x) = 1/(1 + e^(−x))
+    grads[0] = s.mul(x.mul(s.neg().add(1)).add(1)); // σ·(1 + x·(1 − σ))
   }
 
   private static double sigmoid(double x) {
