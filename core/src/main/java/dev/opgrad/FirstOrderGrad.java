@@ -21,7 +21,7 @@ final class FirstOrderGrad implements Op {
   FirstOrderGrad(Op op, int input, int arity) {
     this.op = op;
     this.input = input;
-    this.name = op.name() + "'" + (arity == 1 ? "" : "[" + input + "]");
+    this.name = "grad of " + op.name() + (arity == 1 ? "" : " for input " + input);
   }
 
   @Override

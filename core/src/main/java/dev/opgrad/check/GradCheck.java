@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
 import java.util.List;
@@ -13,7 +14,11 @@ import java.util.List;
  * PyTorch's {@code torch.autograd.gradcheck} does, with the same defaults: perturbation {@code eps
  * = 1e-6}, and a gradient passes where {@code |analytic - numeric| <= atol + rtol * |numeric|} with
  * {@code atol = 1e-5}, {@code rtol = 1e-3}. For a {@link BatchOp}, it also checks that the batch
- * methods, run over all the points at once, give bit for bit what the per-node methods give.
+ * methods, run over all the points at once, give bit for bit what the per-node methods give. For a
+ * {@link HigherOrderOp}, it also checks the second order, as PyTorch's {@code gradgradcheck} does:
+ * the local gradients as values against {@code localGrad}'s numbers, and their derivatives (from
+ * {@link dev.opgrad.Gradients#of}, which needs opgrad-ops-builtin) against central differences of
+ * {@code localGrad}, with the same tolerances.
  *
  * <pre>{@code
  * GradCheckResult result = GradCheck.defaults().check(new MyOp());
@@ -107,6 +112,15 @@ public final class GradCheck {
     }
     if (op instanceof BatchOp) {
       result.batchMismatch(BatchConsistency.firstMismatch((BatchOp) op, points));
+    }
+    if (op instanceof HigherOrderOp) {
+      try {
+        result.secondOrderMismatch(
+            new SecondOrderCheck(eps, atol, rtol).firstMismatch((HigherOrderOp) op, points));
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(
+            "op '" + op.name() + "' failed giving its local gradients as values: " + e, e);
+      }
     }
     return result.build();
   }

@@ -18,16 +18,22 @@ public final class GradCheckResult {
   private final double analytic;
   private final double numeric;
   private final String batchMismatch; // null when none
+  private final String secondOrderMismatch; // null when none
 
   private GradCheckResult(Builder builder) {
     this.opName = builder.opName;
     this.pointCount = builder.pointCount;
-    this.passed = builder.pointCount > 0 && builder.failures == 0 && builder.batchMismatch == null;
+    this.passed =
+        builder.pointCount > 0
+            && builder.failures == 0
+            && builder.batchMismatch == null
+            && builder.secondOrderMismatch == null;
     this.worstPoint = builder.worstPoint;
     this.worstInput = builder.worstInput;
     this.analytic = builder.analytic;
     this.numeric = builder.numeric;
     this.batchMismatch = builder.batchMismatch;
+    this.secondOrderMismatch = builder.secondOrderMismatch;
   }
 
   /** The name of the op checked. */
@@ -41,8 +47,8 @@ public final class GradCheckResult {
   }
 
   /**
-   * Whether at least one point was checked, every gradient matched, and, for a batch op, the batch
-   * methods matched the per-node methods.
+   * Whether at least one point was checked, every gradient matched, for a batch op, the batch
+   * methods matched the per-node methods, and for a higher-order op, the second order matched.
    */
   public boolean passed() {
     return passed;
@@ -77,6 +83,15 @@ public final class GradCheckResult {
   }
 
   /**
+   * For a {@link dev.opgrad.spi.HigherOrderOp}, the first place where its local gradients as values
+   * differ from its {@code localGrad}'s numbers, or their derivatives from central differences of
+   * {@code localGrad}; empty if nowhere, or if the op is not a higher-order op.
+   */
+  public Optional<String> secondOrderMismatch() {
+    return Optional.ofNullable(secondOrderMismatch);
+  }
+
+  /**
    * Returns, for example, {@code gradcheck of 'tanh' passed on 4 points; worst: input 0 at inputs
    * [0.4]: analytic 0.8556…, numeric 0.8556…}.
    */
@@ -103,7 +118,8 @@ public final class GradCheckResult {
         + analytic
         + ", numeric "
         + numeric
-        + (batchMismatch == null ? "" : "; batch methods differ: " + batchMismatch);
+        + (batchMismatch == null ? "" : "; batch methods differ: " + batchMismatch)
+        + (secondOrderMismatch == null ? "" : "; second order differs: " + secondOrderMismatch);
   }
 
   /** Collects comparisons, keeping the worst. */
@@ -119,6 +135,7 @@ public final class GradCheckResult {
     private double analytic;
     private double numeric;
     private String batchMismatch;
+    private String secondOrderMismatch;
 
     Builder(String opName, double atol, double rtol) {
       this.opName = opName;
@@ -150,6 +167,10 @@ public final class GradCheckResult {
 
     void batchMismatch(String mismatch) {
       batchMismatch = mismatch;
+    }
+
+    void secondOrderMismatch(String mismatch) {
+      secondOrderMismatch = mismatch;
     }
 
     GradCheckResult build() {

@@ -1,9 +1,11 @@
 package dev.opgrad.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.opgrad.Anomalies;
+import dev.opgrad.Gradients;
 import dev.opgrad.Scope;
 import dev.opgrad.Value;
 import dev.opgrad.registry.OpRegistry;
@@ -17,7 +19,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import org.hipparchus.analysis.differentiation.Gradient;
+import java.util.stream.IntStream;
+import org.hipparchus.analysis.differentiation.DerivativeStructure;
 
 /**
  * Property-based fuzzing of the backward pass: random expression DAGs with shared subexpressions
@@ -30,7 +33,7 @@ import org.hipparchus.analysis.differentiation.Gradient;
  *   <li>central finite differences of the whole graph, with PyTorch gradcheck's tolerances, and a
  *       step per leaf small enough that no node moves by more than 1e-6 (a log at 0.05 behind a
  *       steep path must not be pushed out of its neighbourhood);
- *   <li>Hipparchus' forward-mode derivatives ({@link Gradient}, one variable per leaf) to 1e-9, and
+ *   <li>Hipparchus' forward-mode derivatives ({@link DerivativeStructure}, one variable per leaf) to 1e-9, and
  *       each node's value Hipparchus' to 1e-12 at the same inputs, for graphs whose ops all have a
  *       {@link HipparchusOps counterpart}. This is the sharp check: it catches a local gradient
  *       wrong by one part in a million, which finite differences cannot see. Graphs with an op
@@ -38,7 +41,12 @@ import org.hipparchus.analysis.differentiation.Gradient;
  *       #everyDiscoveredOpIsFuzzed()} prints those ops, and the statistics count such graphs.
  * </ul>
  *
- * The graph is built and differentiated under {@link Anomalies#detect() anomaly detection}, so a
+ * <p>Second order: {@link Gradients#hessian}, with respect to at most three of the leaves, must
+ * match central differences of backward's gradients and Hipparchus at order 2 to 1e-8; {@link
+ * #aSecondDerivativeWrongByOnePartInAMillionFails()} shows that the latter is sharp enough to see
+ * one op's second derivative wrong by one part in 10<sup>6</sup>.
+ *
+ * <p>The graph is built and differentiated under {@link Anomalies#detect() anomaly detection}, so a
  * NaN or infinity inside a valid domain fails too.
  *
  * <p>The seed is fixed, so every run fuzzes the same graphs; a graph is drawn from lists of
@@ -91,7 +99,9 @@ class GradientFuzzTest {
           .isCloseTo(numeric, within(1e-5 + 1e-3 * Math.abs(numeric) + roundoff));
     }
 
-    Optional<Gradient[]> forward = graph.forwardMode(HipparchusOps.BY_NAME, values);
+    int[] everyLeaf = IntStream.range(0, leaves.length).toArray();
+    Optional<DerivativeStructure[]> forward =
+        graph.forwardMode(HipparchusOps.BY_NAME, values, 1, everyLeaf);
     Statistics.label("checked against")
         .collect(
             forward.isPresent() ? "Hipparchus and finite differences" : "finite differences only");
@@ -105,14 +115,129 @@ class GradientFuzzTest {
             .as("node %d: value vs Hipparchus at the same inputs", n)
             .isCloseTo(expected, within(1e-12 * (1 + Math.abs(expected))));
       }
-      Gradient rootDerivatives = forward.get()[values.length - 1];
+      DerivativeStructure rootDerivatives = forward.get()[values.length - 1];
       for (int k = 0; k < leaves.length; k++) {
-        double expected = rootDerivatives.getPartialDerivative(k);
+        double expected = rootDerivatives.getPartialDerivative(orders(leaves.length, k));
         assertThat(leaves[k].grad())
             .as("∂root/∂x%d: backward vs Hipparchus forward mode", k)
             .isCloseTo(expected, within(1e-9 * (1 + Math.abs(expected))));
       }
     }
+  }
+
+  /**
+   * The leaves that the second-order property differentiates with respect to: the first, the
+   * middle and the last, as a Hessian of every leaf of a 16-node graph would cost Hipparchus
+   * hundreds of derivatives per node.
+   */
+  private static int[] hessianLeaves(int leafCount) {
+    return IntStream.of(0, leafCount / 2, leafCount - 1).distinct().toArray();
+  }
+
+  @Property(seed = "20261203", whenFixedSeed = FixedSeedMode.ALLOW, tries = 2000)
+  void hessianMatchesDifferencesOfGradientsAndSecondOrderForwardMode(
+      @ForAll("graphs") RandomGraph graph) {
+    checkSecondOrder(graph);
+  }
+
+  @Example
+  void aSecondDerivativeWrongByOnePartInAMillionFails() {
+    Op tanh = REGISTRY.get("tanh");
+    // tanh(tanh(x0 · x1)): every Hessian entry goes through tanh's second derivative.
+    List<NodeChoice> choices =
+        List.of(
+            new NodeChoice(1, 0, 0, List.of(0, 0)),
+            new NodeChoice(0, 0, 0, List.of(NodeChoice.FRESH)),
+            new NodeChoice(0, 1, 0, List.of(NodeChoice.FRESH + 1)));
+    Op mul = REGISTRY.get("mul");
+    checkSecondOrder(RandomGraph.of(choices, List.of(tanh, mul), REGISTRY.get("add")));
+
+    RandomGraph wrong =
+        RandomGraph.of(
+            choices, List.of(new WrongSecondDerivative(tanh, 1e-6), mul), REGISTRY.get("add"));
+    assertThatThrownBy(() -> checkSecondOrder(wrong))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Hipparchus at order 2");
+  }
+
+  /**
+   * Checks the Hessian of {@code graph}'s root with respect to {@link #hessianLeaves} against
+   * central differences of backward's gradients and, if every op has a counterpart, Hipparchus at
+   * order 2.
+   */
+  private static void checkSecondOrder(RandomGraph graph) {
+    Value[] values;
+    double[][] hessian;
+    int[] chosen = hessianLeaves(graph.leafCount());
+    try (Scope scope = Anomalies.detect()) {
+      values = graph.toValues();
+      Value[] leaves = graph.leavesOf(values);
+      List<Value> inputs = IntStream.of(chosen).mapToObj(k -> leaves[k]).toList();
+      hessian = Gradients.hessian(values[values.length - 1], inputs);
+    }
+    for (int i = 0; i < chosen.length; i++) {
+      for (int j = 0; j < i; j++) {
+        assertThat(hessian[i][j])
+            .as("H[%d][%d] vs H[%d][%d]", i, j, j, i)
+            .isCloseTo(hessian[j][i], within(1e-12 * (1 + Math.abs(hessian[j][i]))));
+      }
+    }
+
+    double[] x = graph.leafValues();
+    double[] sensitivities = graph.sensitivities();
+    for (int j = 0; j < chosen.length; j++) {
+      int k = chosen[j];
+      double eps = Math.max(1e-10, 1e-6 / Math.max(1, sensitivities[k]));
+      double saved = x[k];
+      x[k] = saved + eps;
+      double[] above = gradients(graph, x, chosen);
+      x[k] = saved - eps;
+      double[] below = gradients(graph, x, chosen);
+      x[k] = saved;
+      double scale = 1;
+      for (int i = 0; i < chosen.length; i++) {
+        scale = Math.max(scale, Math.max(Math.abs(above[i]), Math.abs(below[i])));
+      }
+      for (int i = 0; i < chosen.length; i++) {
+        double numeric = (above[i] - below[i]) / (2 * eps);
+        double roundoff = 1e-13 * scale / eps;
+        assertThat(hessian[i][j])
+            .as("H[%d][%d]: hessian vs central differences of gradients, step %s", i, j, eps)
+            .isCloseTo(numeric, within(1e-5 + 1e-3 * Math.abs(numeric) + roundoff));
+      }
+    }
+
+    Optional<DerivativeStructure[]> forward =
+        graph.forwardMode(HipparchusOps.BY_NAME, values, 2, chosen);
+    if (forward.isPresent()) {
+      DerivativeStructure root = forward.get()[values.length - 1];
+      for (int i = 0; i < chosen.length; i++) {
+        for (int j = 0; j < chosen.length; j++) {
+          int[] orders = new int[chosen.length];
+          orders[i]++;
+          orders[j]++;
+          double expected = root.getPartialDerivative(orders);
+          assertThat(hessian[i][j])
+              .as("H[%d][%d]: hessian vs Hipparchus at order 2", i, j)
+              .isCloseTo(expected, within(1e-8 * (1 + Math.abs(expected))));
+        }
+      }
+    }
+  }
+
+  /** Backward's gradients of the root for the leaves {@code chosen}, at {@code leafValues}. */
+  private static double[] gradients(RandomGraph graph, double[] leafValues, int[] chosen) {
+    Value[] values = graph.toValues(leafValues);
+    values[values.length - 1].backward();
+    Value[] leaves = graph.leavesOf(values);
+    return IntStream.of(chosen).mapToDouble(k -> leaves[k].grad()).toArray();
+  }
+
+  /** {@code orders} for the first partial derivative in variable {@code k} of {@code n}. */
+  private static int[] orders(int n, int k) {
+    int[] orders = new int[n];
+    orders[k] = 1;
+    return orders;
   }
 
   @Example

@@ -1,19 +1,19 @@
 package dev.opgrad.reliability;
 
 import java.util.Map;
-import org.hipparchus.analysis.differentiation.Gradient;
+import org.hipparchus.analysis.differentiation.DerivativeStructure;
 
 /**
  * The Hipparchus forward-mode counterpart of each op that has one, by op name: what the fuzzer
- * compares opgrad's backward pass with. Written from the mathematical definitions, independently of
+ * compares opgrad's derivatives with, to any order ({@link DerivativeStructure}). Written from the mathematical definitions, independently of
  * the ops' own code. An op missing here is checked by finite differences only.
  */
 final class HipparchusOps {
 
-  /** An op's definition over Hipparchus gradients: inputs and constants to output. */
+  /** An op's definition over Hipparchus derivatives: inputs and constants to output. */
   @FunctionalInterface
   interface Counterpart {
-    Gradient apply(Gradient[] x, double[] c);
+    DerivativeStructure apply(DerivativeStructure[] x, double[] c);
   }
 
   private HipparchusOps() {}
@@ -40,8 +40,8 @@ final class HipparchusOps {
           Map.entry("legendre", (x, c) -> legendre((int) c[0], x[0])));
 
   /** b + w0·x0 + w1·x1 + … over the inputs (b, w0, x0, w1, x1, …). */
-  private static Gradient linear(Gradient[] x) {
-    Gradient sum = x[0];
+  private static DerivativeStructure linear(DerivativeStructure[] x) {
+    DerivativeStructure sum = x[0];
     for (int i = 1; i < x.length; i += 2) {
       sum = sum.add(x[i].multiply(x[i + 1]));
     }
@@ -49,28 +49,28 @@ final class HipparchusOps {
   }
 
   /** 1/(1 + e^-x), written so that neither tail overflows (ops-extra checks it at ±1000). */
-  private static Gradient sigmoid(Gradient x) {
+  private static DerivativeStructure sigmoid(DerivativeStructure x) {
     if (x.getValue() >= 0) {
       return x.negate().exp().add(1).reciprocal();
     }
-    Gradient e = x.exp();
+    DerivativeStructure e = x.exp();
     return e.divide(e.add(1));
   }
 
   /** log(1 + e^x), as max(x, 0) + log1p(e^-|x|) so that it does not overflow for large x. */
-  private static Gradient softplus(Gradient x) {
+  private static DerivativeStructure softplus(DerivativeStructure x) {
     return x.getValue() >= 0 ? x.add(x.negate().exp().log1p()) : x.exp().log1p();
   }
 
   /** P_n(x) by Bonnet's recurrence (k + 1) P_{k+1} = (2k + 1) x P_k − k P_{k−1}. */
-  private static Gradient legendre(int degree, Gradient x) {
-    Gradient previous = x.getField().getOne();
+  private static DerivativeStructure legendre(int degree, DerivativeStructure x) {
+    DerivativeStructure previous = x.getField().getOne();
     if (degree == 0) {
       return previous;
     }
-    Gradient current = x;
+    DerivativeStructure current = x;
     for (int k = 1; k < degree; k++) {
-      Gradient next =
+      DerivativeStructure next =
           x.multiply(current).multiply(2 * k + 1).subtract(previous.multiply(k)).divide(k + 1);
       previous = current;
       current = next;

@@ -16,12 +16,13 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomDistribution;
-import org.hipparchus.analysis.differentiation.Gradient;
+import org.hipparchus.analysis.differentiation.DSFactory;
+import org.hipparchus.analysis.differentiation.DerivativeStructure;
 
 /**
  * An expression DAG over registered ops, kept as a plain list so that it can be evaluated in three
  * ways: as opgrad {@link Value}s (reverse mode), with doubles (for finite differences) and with
- * Hipparchus {@link Gradient}s (forward mode). Nodes come in topological order; the last is the
+ * Hipparchus {@link DerivativeStructure}s (forward mode). Nodes come in topological order; the last is the
  * root.
  *
  * <h2>How the graph stays inside every op's domain</h2>
@@ -245,36 +246,58 @@ final class RandomGraph {
   }
 
   /**
-   * Every node in Hipparchus forward mode, one variable per leaf, or empty if an op of the graph
-   * has no counterpart in {@code counterparts}. Each op node is computed from its inputs carrying
-   * the <em>values</em> opgrad computed ({@code values}, which {@link #toValues()} returned) and
-   * the derivatives Hipparchus propagated: Hipparchus and the ops round differently, and through
-   * the shifts that place nodes at their points a difference in the last bits of a value would grow
-   * into a difference of derivatives that says nothing about either.
+   * Every node in Hipparchus forward mode to {@code order}, the leaves {@code variables} its
+   * variables and the other leaves constants, or empty if an op of the graph has no counterpart in
+   * {@code counterparts}. Each op node is computed from its inputs carrying the <em>values</em>
+   * opgrad computed ({@code values}, which {@link #toValues()} returned) and the derivatives
+   * Hipparchus propagated: Hipparchus and the ops round differently, and through the shifts that
+   * place nodes at their points a difference in the last bits of a value would grow into a
+   * difference of derivatives that says nothing about either.
+   *
+   * @param variables indices of leaves, in the order of the variables
    */
-  Optional<Gradient[]> forwardMode(
-      Map<String, HipparchusOps.Counterpart> counterparts, Value[] values) {
-    Gradient[] computed = new Gradient[nodes.size()];
-    Gradient[] carried = new Gradient[nodes.size()];
+  Optional<DerivativeStructure[]> forwardMode(
+      Map<String, HipparchusOps.Counterpart> counterparts,
+      Value[] values,
+      int order,
+      int[] variables) {
+    DSFactory factory = new DSFactory(variables.length, order);
+    DerivativeStructure[] computed = new DerivativeStructure[nodes.size()];
+    DerivativeStructure[] carried = new DerivativeStructure[nodes.size()];
     int leaf = 0;
     for (int n = 0; n < nodes.size(); n++) {
       Node node = nodes.get(n);
       if (node.op() == null) {
-        computed[n] = Gradient.variable(leafNodes.length, leaf++, node.leafValue());
+        int variable = indexOf(variables, leaf++);
+        computed[n] =
+            variable >= 0
+                ? factory.variable(variable, node.leafValue())
+                : factory.constant(node.leafValue());
       } else {
         HipparchusOps.Counterpart counterpart = counterparts.get(node.op().name());
         if (counterpart == null) {
           return Optional.empty();
         }
-        Gradient[] inputs = new Gradient[node.inputs().length];
+        DerivativeStructure[] inputs = new DerivativeStructure[node.inputs().length];
         for (int i = 0; i < inputs.length; i++) {
           inputs[i] = carried[node.inputs()[i]];
         }
         computed[n] = counterpart.apply(inputs, node.constants());
       }
-      carried[n] = new Gradient(values[n].data(), computed[n].getGradient());
+      double[] derivatives = computed[n].getAllDerivatives();
+      derivatives[0] = values[n].data();
+      carried[n] = factory.build(derivatives);
     }
     return Optional.of(computed);
+  }
+
+  private static int indexOf(int[] array, int value) {
+    for (int i = 0; i < array.length; i++) {
+      if (array[i] == value) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The number of nodes that are inputs of more than one node: the shared subexpressions. */
