@@ -90,18 +90,15 @@ class HessianTest {
   }
 
   @Test
-  void gradientsOfIsBackwardBitForBitAndDifferentiatesToTheHessian() {
+  void gradientsOfTwiceGivesTheHessiansRows() {
     Value a = Value.of(-4.0);
     Value b = Value.of(2.0);
     Value output = g(a, b);
 
     List<Value> gradient = Gradients.of(output, List.of(a, b));
-    output.backward();
-
-    // Every op's local gradient as a value is its number, bit for bit: so is the whole gradient.
-    assertThat(gradient.get(0).data()).isEqualTo(a.grad()).isCloseTo(138.8338, within(1e-4));
-    assertThat(gradient.get(1).data()).isEqualTo(b.grad()).isCloseTo(645.5773, within(1e-4));
     double[][] hessian = Gradients.hessian(output, List.of(a, b));
+
+    // The same derivatives, reverse over reverse instead of forward over reverse.
     for (int i = 0; i < 2; i++) {
       List<Value> row = Gradients.of(gradient.get(i), List.of(a, b));
       for (int j = 0; j < 2; j++) {

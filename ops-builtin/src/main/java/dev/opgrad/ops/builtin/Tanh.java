@@ -31,10 +31,10 @@ public final class Tanh implements BatchOp, HigherOrderOp {
     grads[0] = derivative(output);
   }
 
-  /** {@code 1 − output·output}, from the output as the number is. */
+  /** {@code −(output·output) + 1}: the number's {@code 1 − output·output} bit for bit. */
   @Override
   public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
-    grads[0] = Value.constant(1).sub(output.mul(output));
+    grads[0] = output.mul(output).neg().add(1);
   }
 
   @Override
