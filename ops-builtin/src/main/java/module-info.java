@@ -1,7 +1,7 @@
 /**
  * The ops behind {@code Value}'s methods ({@code add}, {@code sub}, {@code mul}, {@code div},
  * {@code neg}, {@code pow}, {@code exp}, {@code log}, {@code tanh}, {@code relu}, {@code linear},
- * {@code sum}, {@code mean}), provided to
+ * {@code sum}, {@code mean}) and {@code step}, relu's derivative, provided to
  * {@code dev.opgrad.core} as {@link dev.opgrad.spi.Op} services.
  *
  * <p>This module exports nothing: its ops are reached by name, through {@code Value} and the op
@@ -28,5 +28,6 @@ module dev.opgrad.ops.builtin {
       dev.opgrad.ops.builtin.Linear,
       dev.opgrad.ops.builtin.Log,
       dev.opgrad.ops.builtin.Sum,
-      dev.opgrad.ops.builtin.Mean;
+      dev.opgrad.ops.builtin.Mean,
+      dev.opgrad.ops.builtin.Step;
 }

@@ -1,7 +1,7 @@
 /**
  * More ops, each reached by name only ({@code x.apply("sigmoid")}): {@code legendre3}, {@code
- * legendre}, {@code sigmoid}, {@code softplus}, {@code sin} and {@code cos}, provided
- * to {@code dev.opgrad.core} as {@link dev.opgrad.spi.Op} services.
+ * legendre}, {@code legendre_derivative}, {@code sigmoid}, {@code softplus}, {@code sin} and {@code
+ * cos}, provided to {@code dev.opgrad.core} as {@link dev.opgrad.spi.Op} services.
  *
  * <p>This module exports nothing: none of its classes is API, only the ops' names and what they
  * compute, which are documented in the README. Each op is also listed in {@code META-INF/services},
@@ -16,6 +16,7 @@ module dev.opgrad.ops.extra {
   provides dev.opgrad.spi.Op with
       dev.opgrad.ops.extra.Legendre3,
       dev.opgrad.ops.extra.Legendre,
+      dev.opgrad.ops.extra.LegendreDerivative,
       dev.opgrad.ops.extra.Sigmoid,
       dev.opgrad.ops.extra.Softplus,
       dev.opgrad.ops.extra.Sin,

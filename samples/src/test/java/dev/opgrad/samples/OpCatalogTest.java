@@ -34,27 +34,29 @@ class OpCatalogTest {
     assertThat(print(catalog))
         .isEqualTo(
             """
-name       arity  constants  gradcheck           provider                        location
-add        2      0          passed (16 points)  dev.opgrad.ops.builtin.Add      BUILTIN
-cos        1      0          passed (4 points)   dev.opgrad.ops.extra.Cos        EXTRA
-div        2      0          passed (16 points)  dev.opgrad.ops.builtin.Div      BUILTIN
-exp        1      0          passed (4 points)   dev.opgrad.ops.builtin.Exp      BUILTIN
-legendre   1      1          passed (72 points)  dev.opgrad.ops.extra.Legendre   EXTRA
-legendre3  1      0          passed (4 points)   dev.opgrad.ops.extra.Legendre3  EXTRA
-linear     any    0          passed (16 points)  dev.opgrad.ops.builtin.Linear   BUILTIN
-log        1      0          passed (6 points)   dev.opgrad.ops.builtin.Log      BUILTIN
-mean       any    0          passed (20 points)  dev.opgrad.ops.builtin.Mean     BUILTIN
-mul        2      0          passed (16 points)  dev.opgrad.ops.builtin.Mul      BUILTIN
-neg        1      0          passed (4 points)   dev.opgrad.ops.builtin.Neg      BUILTIN
-pow        1      1          passed (36 points)  dev.opgrad.ops.builtin.Pow      BUILTIN
-relu       1      0          passed (4 points)   dev.opgrad.ops.builtin.Relu     BUILTIN
-sigmoid    1      0          passed (9 points)   dev.opgrad.ops.extra.Sigmoid    EXTRA
-sin        1      0          passed (4 points)   dev.opgrad.ops.extra.Sin        EXTRA
-softplus   1      0          passed (9 points)   dev.opgrad.ops.extra.Softplus   EXTRA
-sub        2      0          passed (16 points)  dev.opgrad.ops.builtin.Sub      BUILTIN
-sum        any    0          passed (20 points)  dev.opgrad.ops.builtin.Sum      BUILTIN
-tanh       1      0          passed (4 points)   dev.opgrad.ops.builtin.Tanh     BUILTIN
-19 ops
+name                 arity  constants  gradcheck            provider                                 location
+add                  2      0          passed (16 points)   dev.opgrad.ops.builtin.Add               BUILTIN
+cos                  1      0          passed (4 points)    dev.opgrad.ops.extra.Cos                 EXTRA
+div                  2      0          passed (16 points)   dev.opgrad.ops.builtin.Div               BUILTIN
+exp                  1      0          passed (4 points)    dev.opgrad.ops.builtin.Exp               BUILTIN
+legendre             1      1          passed (72 points)   dev.opgrad.ops.extra.Legendre            EXTRA
+legendre3            1      0          passed (4 points)    dev.opgrad.ops.extra.Legendre3           EXTRA
+legendre_derivative  1      2          passed (288 points)  dev.opgrad.ops.extra.LegendreDerivative  EXTRA
+linear               any    0          passed (16 points)   dev.opgrad.ops.builtin.Linear            BUILTIN
+log                  1      0          passed (6 points)    dev.opgrad.ops.builtin.Log               BUILTIN
+mean                 any    0          passed (20 points)   dev.opgrad.ops.builtin.Mean              BUILTIN
+mul                  2      0          passed (16 points)   dev.opgrad.ops.builtin.Mul               BUILTIN
+neg                  1      0          passed (4 points)    dev.opgrad.ops.builtin.Neg               BUILTIN
+pow                  1      1          passed (36 points)   dev.opgrad.ops.builtin.Pow               BUILTIN
+relu                 1      0          passed (4 points)    dev.opgrad.ops.builtin.Relu              BUILTIN
+sigmoid              1      0          passed (9 points)    dev.opgrad.ops.extra.Sigmoid             EXTRA
+sin                  1      0          passed (4 points)    dev.opgrad.ops.extra.Sin                 EXTRA
+softplus             1      0          passed (9 points)    dev.opgrad.ops.extra.Softplus            EXTRA
+step                 1      0          passed (4 points)    dev.opgrad.ops.builtin.Step              BUILTIN
+sub                  2      0          passed (16 points)   dev.opgrad.ops.builtin.Sub               BUILTIN
+sum                  any    0          passed (20 points)   dev.opgrad.ops.builtin.Sum               BUILTIN
+tanh                 1      0          passed (4 points)    dev.opgrad.ops.builtin.Tanh              BUILTIN
+21 ops
 """);
     assertThat(catalog.allGood()).isTrue();
     assertThat(catalog.entries().get(0))
@@ -110,15 +112,17 @@ tanh       1      0          passed (4 points)   dev.opgrad.ops.builtin.Tanh    
             "jar " + notAPlugin + " is not a valid op plugin: it cannot be read as a jar (");
     assertThat(print(catalog))
         .contains(
-            "\ncube       1      0          FAILED (4 points)   p.Cube                          "
+            "\ncube                 1      0          FAILED (4 points)    p.Cube"
+                + "                                   "
                 + wrong
                 + "\n")
         .contains(
-            "\nfussy      1      0          ERROR               p.Fussy                         "
+            "\nfussy                1      0          ERROR                p.Fussy"
+                + "                                  "
                 + throwing
                 + "\n")
         .endsWith(
-            "\n20 ops\n"
+            "\n22 ops\n"
                 + "2 gradcheck failure(s):\n"
                 + "  "
                 + cube.failure()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.opgrad.registry.OpRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +48,10 @@ class ThreadSafetyTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(expected.get(0)).hasSize(GRAPHS_PER_THREAD).doesNotHaveDuplicates();
+    // The graphs differ, so that a mixup between threads would show; a few may still agree, such
+    // as two graphs ending in step, whose gradients are all 0.
+    assertThat(expected.get(0)).hasSize(GRAPHS_PER_THREAD);
+    assertThat(Set.copyOf(expected.get(0))).hasSizeGreaterThan(GRAPHS_PER_THREAD * 9 / 10);
   }
 
   @Test

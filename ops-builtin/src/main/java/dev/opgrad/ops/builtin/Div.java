@@ -1,7 +1,9 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
 import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 
@@ -10,7 +12,7 @@ import dev.opgrad.spi.Op;
  * infinities or NaN.
  */
 @AutoService(Op.class)
-public final class Div implements BatchOp {
+public final class Div implements BatchOp, HigherOrderOp {
 
   @Override
   public String name() {
@@ -31,6 +33,13 @@ public final class Div implements BatchOp {
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = 1 / inputs[1];
     grads[1] = divisorGrad(inputs[0], inputs[1]);
+  }
+
+  /** {@code 1/b} and {@code −a/(b·b)}, computed as the numbers are. */
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+    grads[0] = Value.constant(1).div(inputs[1]);
+    grads[1] = inputs[0].neg().div(inputs[1].mul(inputs[1]));
   }
 
   @Override

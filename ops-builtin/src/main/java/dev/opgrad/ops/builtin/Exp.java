@@ -1,7 +1,9 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
 import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 
@@ -9,7 +11,7 @@ import dev.opgrad.spi.Op;
  * {@code exp(a) = e^a}, whose gradient is its output; it overflows to infinity above about 709.78.
  */
 @AutoService(Op.class)
-public final class Exp implements BatchOp {
+public final class Exp implements BatchOp, HigherOrderOp {
 
   @Override
   public String name() {
@@ -28,6 +30,12 @@ public final class Exp implements BatchOp {
 
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
+    grads[0] = output;
+  }
+
+  /** The output itself: every derivative of exp is exp. */
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
     grads[0] = output;
   }
 

@@ -1,7 +1,9 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
 import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
@@ -17,7 +19,7 @@ import java.util.List;
  * It takes an odd number of inputs: {@code linear(b)} is {@code b}.
  */
 @AutoService(Op.class)
-public final class Linear implements BatchOp {
+public final class Linear implements BatchOp, HigherOrderOp {
 
   private static final double[] GRID = {-1.7, -0.6, 0.4, 1.3};
 
@@ -49,6 +51,16 @@ public final class Linear implements BatchOp {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = 1;
+    for (int i = 1; i < inputs.length; i += 2) {
+      grads[i] = inputs[i + 1];
+      grads[i + 1] = inputs[i];
+    }
+  }
+
+  /** The constant 1 for {@code b}, and the inputs themselves: {@code x_i} for {@code w_i}, etc. */
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+    grads[0] = Value.constant(1);
     for (int i = 1; i < inputs.length; i += 2) {
       grads[i] = inputs[i + 1];
       grads[i + 1] = inputs[i];

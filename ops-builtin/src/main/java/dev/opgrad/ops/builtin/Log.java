@@ -1,7 +1,9 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
 import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
@@ -12,7 +14,7 @@ import java.util.List;
  * Math#log}: {@code log(0) = −∞} (gradient +∞) and a negative x gives NaN.
  */
 @AutoService(Op.class)
-public final class Log implements BatchOp {
+public final class Log implements BatchOp, HigherOrderOp {
 
   @Override
   public String name() {
@@ -32,6 +34,11 @@ public final class Log implements BatchOp {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = 1 / inputs[0];
+  }
+
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+    grads[0] = Value.constant(1).div(inputs[0]);
   }
 
   /** Positive inputs only: the logarithm is defined there. */

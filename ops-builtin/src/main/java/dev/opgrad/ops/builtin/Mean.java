@@ -1,7 +1,9 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
 import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
@@ -14,7 +16,7 @@ import java.util.List;
  * chain's is.
  */
 @AutoService(Op.class)
-public final class Mean implements BatchOp {
+public final class Mean implements BatchOp, HigherOrderOp {
 
   @Override
   public String name() {
@@ -34,6 +36,15 @@ public final class Mean implements BatchOp {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     double local = 1.0 / inputs.length;
+    for (int i = 0; i < inputs.length; i++) {
+      grads[i] = local;
+    }
+  }
+
+  /** The constant {@code 1/n}, computed as the number is. */
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+    Value local = Value.constant(1.0 / inputs.length);
     for (int i = 0; i < inputs.length; i++) {
       grads[i] = local;
     }

@@ -1,13 +1,15 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
 import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 
 /** {@code mul(a, b) = a * b}. */
 @AutoService(Op.class)
-public final class Mul implements BatchOp {
+public final class Mul implements BatchOp, HigherOrderOp {
 
   @Override
   public String name() {
@@ -26,6 +28,12 @@ public final class Mul implements BatchOp {
 
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
+    grads[0] = inputs[1];
+    grads[1] = inputs[0];
+  }
+
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
     grads[0] = inputs[1];
     grads[1] = inputs[0];
   }

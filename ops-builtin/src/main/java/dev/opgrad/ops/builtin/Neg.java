@@ -1,13 +1,15 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
 import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 
 /** {@code neg(a) = -a}. */
 @AutoService(Op.class)
-public final class Neg implements BatchOp {
+public final class Neg implements BatchOp, HigherOrderOp {
 
   @Override
   public String name() {
@@ -27,6 +29,11 @@ public final class Neg implements BatchOp {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = -1;
+  }
+
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+    grads[0] = Value.constant(-1);
   }
 
   @Override

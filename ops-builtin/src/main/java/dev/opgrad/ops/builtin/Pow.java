@@ -1,7 +1,9 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
 import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
@@ -15,7 +17,7 @@ import java.util.List;
  * x, 0 included.
  */
 @AutoService(Op.class)
-public final class Pow implements BatchOp {
+public final class Pow implements BatchOp, HigherOrderOp {
 
   @Override
   public String name() {
@@ -40,6 +42,16 @@ public final class Pow implements BatchOp {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = derivative(inputs[0], constants[0]);
+  }
+
+  /**
+   * {@code x^(c−1)·c}, the number's {@code c·x^(c−1)} (products commute bit for bit), and for
+   * {@code c = 0} the constant 0, so that every derivative of {@code x^0} is 0.
+   */
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+    double exponent = constants[0];
+    grads[0] = exponent == 0 ? Value.constant(0) : inputs[0].pow(exponent - 1).mul(exponent);
   }
 
   /** Integer exponents at bases of either sign; fractional ones at positive bases only. */

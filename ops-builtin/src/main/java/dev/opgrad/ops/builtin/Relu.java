@@ -1,7 +1,9 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
 import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 
@@ -9,10 +11,15 @@ import dev.opgrad.spi.Op;
  * {@code relu(a) = max(0, a)}; its gradient is 0 where {@code a <= 0}, 0 included, and 1 elsewhere,
  * as in micrograd and PyTorch. NaN stays NaN, as in PyTorch, so that a NaN input still shows
  * downstream and to anomaly detection, and it passes its gradient on (local gradient 1), as
- * PyTorch's {@code threshold_backward} does.
+ * PyTorch's {@code threshold_backward} does. Its local gradient as a value is {@link Step step},
+ * whose own is 0.
  */
 @AutoService(Op.class)
-public final class Relu implements BatchOp {
+public final class Relu implements BatchOp, HigherOrderOp {
+
+  private static final Step STEP = new Step();
+
+  private static final double[] NO_CONSTANTS = {};
 
   @Override
   public String name() {
@@ -32,6 +39,16 @@ public final class Relu implements BatchOp {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = inputs[0] <= 0 ? 0 : 1;
+  }
+
+  /**
+   * {@link Step step}{@code (a)}, whose derivative is 0; at NaN, where step gives NaN, the constant
+   * 1 that relu passes its gradient on with.
+   */
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+    Value a = inputs[0];
+    grads[0] = Double.isNaN(a.data()) ? Value.constant(1) : a.apply(STEP, NO_CONSTANTS);
   }
 
   @Override

@@ -1,13 +1,15 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
 import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 
 /** {@code sub(a, b) = a - b}. */
 @AutoService(Op.class)
-public final class Sub implements BatchOp {
+public final class Sub implements BatchOp, HigherOrderOp {
 
   @Override
   public String name() {
@@ -28,6 +30,12 @@ public final class Sub implements BatchOp {
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = 1;
     grads[1] = -1;
+  }
+
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+    grads[0] = Value.constant(1);
+    grads[1] = Value.constant(-1);
   }
 
   @Override

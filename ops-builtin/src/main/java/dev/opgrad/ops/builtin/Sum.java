@@ -1,7 +1,9 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
 import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
@@ -14,7 +16,7 @@ import java.util.List;
  * {@code x0.add(x1).add(x2)…}; every local gradient is 1.
  */
 @AutoService(Op.class)
-public final class Sum implements BatchOp {
+public final class Sum implements BatchOp, HigherOrderOp {
 
   @Override
   public String name() {
@@ -44,6 +46,13 @@ public final class Sum implements BatchOp {
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     for (int i = 0; i < inputs.length; i++) {
       grads[i] = 1;
+    }
+  }
+
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+    for (int i = 0; i < inputs.length; i++) {
+      grads[i] = Value.constant(1);
     }
   }
 

@@ -1,13 +1,15 @@
 package dev.opgrad.ops.builtin;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
 import dev.opgrad.spi.BatchOp;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 
 /** {@code tanh(a)}, the hyperbolic tangent, whose gradient is {@code 1 - tanh²(a)}. */
 @AutoService(Op.class)
-public final class Tanh implements BatchOp {
+public final class Tanh implements BatchOp, HigherOrderOp {
 
   @Override
   public String name() {
@@ -27,6 +29,12 @@ public final class Tanh implements BatchOp {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = derivative(output);
+  }
+
+  /** {@code −(output·output) + 1}: the number's {@code 1 − output·output} bit for bit. */
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+    grads[0] = output.mul(output).neg().add(1);
   }
 
   @Override

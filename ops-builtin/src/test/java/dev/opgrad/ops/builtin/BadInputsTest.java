@@ -140,7 +140,7 @@ class BadInputsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "cannot apply 'sigmoid' to 'x' (1.0): no op named 'sigmoid'; known ops: add,"
-                + " div, exp, linear, log, mean, mul, neg, pow, relu, sub, sum, tanh");
+                + " div, exp, linear, log, mean, mul, neg, pow, relu, step, sub, sum, tanh");
   }
 
   @Test

@@ -65,7 +65,9 @@ class BatchOpsTest {
   };
 
   static Stream<String> batchOpNames() {
-    return Stream.of("add", "div", "exp", "linear", "log", "mean", "mul", "neg", "pow", "relu", "sub", "sum", "tanh");
+    return Stream.of(
+        "add", "div", "exp", "linear", "log", "mean", "mul", "neg", "pow", "relu", "step", "sub",
+        "sum", "tanh");
   }
 
   @Test

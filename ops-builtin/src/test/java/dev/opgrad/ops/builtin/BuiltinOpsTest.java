@@ -28,7 +28,9 @@ class BuiltinOpsTest {
   @Test
   void everyBuiltinOpIsDiscoveredFromThisModule() {
     assertThat(REGISTRY.names())
-        .containsExactly("add", "div", "exp", "linear", "log", "mean", "mul", "neg", "pow", "relu", "sub", "sum", "tanh");
+        .containsExactly(
+            "add", "div", "exp", "linear", "log", "mean", "mul", "neg", "pow", "relu", "step",
+            "sub", "sum", "tanh");
     assertThat(REGISTRY.problems()).isEmpty();
     assertThat(REGISTRY.location("tanh")).endsWith("ops-builtin/target/classes");
   }

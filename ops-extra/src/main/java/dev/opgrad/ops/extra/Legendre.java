@@ -1,6 +1,8 @@
 package dev.opgrad.ops.extra;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
 import java.util.ArrayList;
@@ -20,11 +22,14 @@ import java.util.List;
  * 34-digit arithmetic at degree 10⁵: 8e-13). Where Pₙ(x) is beyond the range of doubles (|x| > 1
  * and a high degree), the result is ±∞.
  *
+ * <p>Its local gradient as a value is {@code legendre_derivative(x; n, 1)}, which {@link
+ * LegendreDerivative} computes to every order, exact at ±1.
+ *
  * <p>A call takes time proportional to n, under 1 ms at {@value #MAX_DEGREE}; the limit keeps every
  * call that short, and the accuracy above is measured up to it.
  */
 @AutoService(Op.class)
-public final class Legendre implements Op {
+public final class Legendre implements HigherOrderOp {
 
   /** The largest degree accepted. */
   static final int MAX_DEGREE = 100_000;
@@ -33,9 +38,11 @@ public final class Legendre implements Op {
    * For |x| > 1, Pₖ and P'ₖ grow geometrically: above 2⁵¹² the recurrence's state is scaled down
    * by 2⁵¹², exactly (a power of two), so that no product overflows while the result is in range.
    */
-  private static final int RESCALE_EXPONENT = 512;
+  static final int RESCALE_EXPONENT = 512;
 
-  private static final double RESCALE_ABOVE = 0x1p512;
+  static final double RESCALE_ABOVE = 0x1p512;
+
+  private static final LegendreDerivative DERIVATIVE = new LegendreDerivative();
 
   @Override
   public String name() {
@@ -68,6 +75,19 @@ public final class Legendre implements Op {
     grads[0] = evaluate(inputs[0], degree(constants[0]), true);
   }
 
+  /**
+   * {@code legendre_derivative(x; n, 1)}, P'ₙ computed as the number is, whose own local gradient
+   * is P''ₙ, and so on to every order; the constant 0 for degree 0.
+   */
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+    double degree = constants[0];
+    grads[0] =
+        degree == 0
+            ? Value.constant(0)
+            : inputs[0].apply(DERIVATIVE, new double[] {degree, 1});
+  }
+
   /** Degrees 0 to 8, inside [−1, 1] (the ends included) and a little outside. */
   @Override
   public List<Point> gradCheckPoints() {
@@ -81,7 +101,7 @@ public final class Legendre implements Op {
   }
 
   /** Pₙ(x), or P'ₙ(x) if {@code derivative}. */
-  private static double evaluate(double x, int degree, boolean derivative) {
+  static double evaluate(double x, int degree, boolean derivative) {
     if (degree == 0) {
       return derivative ? 0 : 1;
     }
@@ -111,7 +131,8 @@ public final class Legendre implements Op {
     return x < 0 && odd != derivative ? -result : result;
   }
 
-  private static int degree(double constant) {
+  /** The degree n, an integer from 0 to {@value #MAX_DEGREE}, else IllegalArgumentException. */
+  static int degree(double constant) {
     if (!(constant >= 0 && constant <= MAX_DEGREE && constant == Math.rint(constant))) {
       throw new IllegalArgumentException(
           "the degree of a Legendre polynomial is an integer from 0 to "

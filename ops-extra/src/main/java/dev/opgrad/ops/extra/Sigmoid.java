@@ -1,6 +1,8 @@
 package dev.opgrad.ops.extra;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.List;
  * e^x)}, so {@code sigmoid(±1000)} is exactly 1 and 0, with gradient 0.
  */
 @AutoService(Op.class)
-public final class Sigmoid implements Op {
+public final class Sigmoid implements HigherOrderOp {
 
   /** Points from the saturated tails to the middle, where sigmoid and softplus are checked. */
   static final List<Point> SATURATING_POINTS =
@@ -44,6 +46,12 @@ public final class Sigmoid implements Op {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = output * (1 - output);
+  }
+
+  /** {@code output·(1 − output)}, from the output as the number is. */
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+    grads[0] = output.mul(Value.constant(1).sub(output));
   }
 
   /** The default grid and 0, with the saturated tails ±30 and ±1000. */

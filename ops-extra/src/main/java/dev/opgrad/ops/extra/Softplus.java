@@ -1,6 +1,8 @@
 package dev.opgrad.ops.extra;
 
 import com.google.auto.service.AutoService;
+import dev.opgrad.Value;
+import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Op;
 import dev.opgrad.spi.Point;
 import java.util.List;
@@ -12,7 +14,11 @@ import java.util.List;
  * default, it has no threshold above which it switches to the identity.
  */
 @AutoService(Op.class)
-public final class Softplus implements Op {
+public final class Softplus implements HigherOrderOp {
+
+  private static final Sigmoid SIGMOID = new Sigmoid();
+
+  private static final double[] NO_CONSTANTS = {};
 
   @Override
   public String name() {
@@ -33,6 +39,12 @@ public final class Softplus implements Op {
   @Override
   public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
     grads[0] = Sigmoid.sigmoid(inputs[0]);
+  }
+
+  /** {@code sigmoid(x)}, the op {@code sigmoid}. */
+  @Override
+  public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+    grads[0] = inputs[0].apply(SIGMOID, NO_CONSTANTS);
   }
 
   /** The default grid and 0, with the saturated tails ±30 and ±1000. */

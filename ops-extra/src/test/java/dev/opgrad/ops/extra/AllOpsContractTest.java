@@ -29,6 +29,7 @@ class AllOpsContractTest {
             "exp",
             "legendre",
             "legendre3",
+            "legendre_derivative",
             "linear",
             "log",
             "mean",
@@ -39,6 +40,7 @@ class AllOpsContractTest {
             "sigmoid",
             "sin",
             "softplus",
+            "step",
             "sub",
             "sum",
             "tanh");

@@ -144,8 +144,8 @@ class OpgradCliTest {
     assertThat(run.err())
         .startsWith(
             "opgrad: column 5: no op named 'sinh'; known ops: add, cos, div, exp, legendre,"
-                + " legendre3, linear, log, mean, mul, neg, pow, relu, sigmoid, sin, softplus, sub,"
-                + " sum, tanh\n");
+                + " legendre3, legendre_derivative, linear, log, mean, mul, neg, pow, relu,"
+                + " sigmoid, sin, softplus, step, sub, sum, tanh\n");
   }
 
   @Test

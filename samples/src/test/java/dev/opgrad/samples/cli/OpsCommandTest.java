@@ -31,9 +31,11 @@ class OpsCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .startsWith(
-            "name       arity  constants  gradcheck  provider                        location\n"
-                + "add        2      0          -          dev.opgrad.ops.builtin.Add      ")
-        .endsWith("\n19 ops\n");
+            "name                 arity  constants  gradcheck  provider"
+                + "                                 location\n"
+                + "add                  2      0          -          dev.opgrad.ops.builtin.Add"
+                + "               ")
+        .endsWith("\n21 ops\n");
     assertThat(run.err()).isEmpty();
   }
 
@@ -44,8 +46,9 @@ class OpsCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains(
-            "\nlegendre   1      1          passed (72 points)  dev.opgrad.ops.extra.Legendre   ")
-        .endsWith("\n19 ops\n");
+            "\nlegendre             1      1          passed (72 points)   "
+                + "dev.opgrad.ops.extra.Legendre            ")
+        .endsWith("\n21 ops\n");
   }
 
   @Test
@@ -62,10 +65,11 @@ class OpsCommandTest {
     assertThat(listing.exitCode()).isZero();
     assertThat(listing.out())
         .contains(
-            "\ncube       1      0          passed (4 points)   ext.Cube                        "
+            "\ncube                 1      0          passed (4 points)    ext.Cube"
+                + "                                 "
                 + jar
                 + "\n")
-        .endsWith("\n20 ops\n");
+        .endsWith("\n22 ops\n");
     assertThat(eval.exitCode()).isZero();
     assertThat(eval.out()).isEqualTo("cube(x) + x = 10.0\nd/dx = 13.0\n");
   }
@@ -83,7 +87,7 @@ class OpsCommandTest {
     assertThat(listing.out())
         .doesNotContain("\ntanh ")
         .endsWith(
-            "\n18 ops\n2 problem(s):\n  "
+            "\n20 ops\n2 problem(s):\n  "
                 + notAPluginMessage(empty)
                 + "\n  "
                 + clashMessage(clash)
@@ -205,12 +209,14 @@ class OpsCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
-        .contains("\nasserting  1      0          ERROR               ext.Asserting   ")
-        .contains("\nmisfit     1      0          ERROR               ext.Misfit      ")
-        .contains("\npointless  1      0          ERROR               ext.Pointless   ")
-        .contains("\ntanh       1      0          passed (4 points)   dev.opgrad.ops.builtin.Tanh")
+        .contains("\nasserting            1      0          ERROR                ext.Asserting   ")
+        .contains("\nmisfit               1      0          ERROR                ext.Misfit      ")
+        .contains("\npointless            1      0          ERROR                ext.Pointless   ")
+        .contains(
+            "\ntanh                 1      0          passed (4 points)    "
+                + "dev.opgrad.ops.builtin.Tanh")
         .endsWith(
-            "\n22 ops\n"
+            "\n24 ops\n"
                 + "3 gradcheck failure(s):\n"
                 + "  op 'asserting' failed its gradcheck: java.lang.AssertionError: unreachable\n"
                 + "  op 'misfit' takes 1 inputs and 0 constants; the point has inputs [1.0, 2.0]\n"
@@ -268,8 +274,8 @@ class OpsCommandTest {
     Run fromTheOption =
         runIn(Map.of("OPGRAD_PLUGINS", folder.toString()), "--plugins", other.toString(), "ops");
 
-    assertThat(fromTheVariable.out()).contains("\ncube ").endsWith("\n20 ops\n");
-    assertThat(fromTheOption.out()).doesNotContain("\ncube ").endsWith("\n19 ops\n");
+    assertThat(fromTheVariable.out()).contains("\ncube ").endsWith("\n22 ops\n");
+    assertThat(fromTheOption.out()).doesNotContain("\ncube ").endsWith("\n21 ops\n");
   }
 
   @Test
