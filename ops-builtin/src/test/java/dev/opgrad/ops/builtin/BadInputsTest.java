@@ -139,8 +139,8 @@ class BadInputsTest {
     assertThatThrownBy(() -> x.apply("sigmoid"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "cannot apply 'sigmoid' to 'x' (1.0): no op named 'sigmoid'; known ops: add,"
-                + " div, exp, linear, log, mean, mul, neg, pow, relu, sub, sum, tanh");
+            "cannot apply 'sigmoid' to 'x' (1.0): no op named 'sigmoid'; known ops: abs, add,"
+                + " div, exp, linear, log, mean, mul, neg, pow, relu, sign, sqrt, sub, sum, tanh");
   }
 
   @Test

@@ -143,9 +143,9 @@ class OpgradCliTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
         .startsWith(
-            "opgrad: column 5: no op named 'sinh'; known ops: add, cos, div, exp, legendre,"
-                + " legendre3, linear, log, mean, mul, neg, pow, relu, sigmoid, sin, softplus, sub,"
-                + " sum, tanh\n");
+            "opgrad: column 5: no op named 'sinh'; known ops: abs, add, cos, div, exp, legendre,"
+                + " legendre3, linear, log, mean, mul, neg, pow, relu, sigmoid, sign, sin, softplus,"
+                + " sqrt, sub, sum, tanh\n");
   }
 
   @Test

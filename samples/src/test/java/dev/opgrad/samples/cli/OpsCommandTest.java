@@ -32,8 +32,8 @@ class OpsCommandTest {
     assertThat(run.out())
         .startsWith(
             "name       arity  constants  gradcheck  provider                        location\n"
-                + "add        2      0          -          dev.opgrad.ops.builtin.Add      ")
-        .endsWith("\n19 ops\n");
+                + "abs        1      0          -          dev.opgrad.ops.builtin.Abs      ")
+        .endsWith("\n22 ops\n");
     assertThat(run.err()).isEmpty();
   }
 
@@ -45,7 +45,7 @@ class OpsCommandTest {
     assertThat(run.out())
         .contains(
             "\nlegendre   1      1          passed (72 points)  dev.opgrad.ops.extra.Legendre   ")
-        .endsWith("\n19 ops\n");
+        .endsWith("\n22 ops\n");
   }
 
   @Test
@@ -65,7 +65,7 @@ class OpsCommandTest {
             "\ncube       1      0          passed (4 points)   ext.Cube                        "
                 + jar
                 + "\n")
-        .endsWith("\n20 ops\n");
+        .endsWith("\n23 ops\n");
     assertThat(eval.exitCode()).isZero();
     assertThat(eval.out()).isEqualTo("cube(x) + x = 10.0\nd/dx = 13.0\n");
   }
@@ -83,7 +83,7 @@ class OpsCommandTest {
     assertThat(listing.out())
         .doesNotContain("\ntanh ")
         .endsWith(
-            "\n18 ops\n2 problem(s):\n  "
+            "\n21 ops\n2 problem(s):\n  "
                 + notAPluginMessage(empty)
                 + "\n  "
                 + clashMessage(clash)
@@ -210,7 +210,7 @@ class OpsCommandTest {
         .contains("\npointless  1      0          ERROR               ext.Pointless   ")
         .contains("\ntanh       1      0          passed (4 points)   dev.opgrad.ops.builtin.Tanh")
         .endsWith(
-            "\n22 ops\n"
+            "\n25 ops\n"
                 + "3 gradcheck failure(s):\n"
                 + "  op 'asserting' failed its gradcheck: java.lang.AssertionError: unreachable\n"
                 + "  op 'misfit' takes 1 inputs and 0 constants; the point has inputs [1.0, 2.0]\n"
@@ -268,8 +268,8 @@ class OpsCommandTest {
     Run fromTheOption =
         runIn(Map.of("OPGRAD_PLUGINS", folder.toString()), "--plugins", other.toString(), "ops");
 
-    assertThat(fromTheVariable.out()).contains("\ncube ").endsWith("\n20 ops\n");
-    assertThat(fromTheOption.out()).doesNotContain("\ncube ").endsWith("\n19 ops\n");
+    assertThat(fromTheVariable.out()).contains("\ncube ").endsWith("\n23 ops\n");
+    assertThat(fromTheOption.out()).doesNotContain("\ncube ").endsWith("\n22 ops\n");
   }
 
   @Test
