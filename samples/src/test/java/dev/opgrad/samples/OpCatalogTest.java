@@ -121,7 +121,7 @@ tanh       1      0          passed (4 points)   dev.opgrad.ops.builtin.Tanh    
                 + throwing
                 + "\n")
         .endsWith(
-            "\n20 ops\n"
+            "\n23 ops\n"
                 + "2 gradcheck failure(s):\n"
                 + "  "
                 + cube.failure()
