@@ -86,7 +86,7 @@ final class NoGradForward {
 
   /** The outputs of one layer's neurons for {@code x}; {@code inputs} as for {@link #layers}. */
   static double[] layer(List<Neuron> neurons, double[] x, List<Value> inputs) {
-    Buffers buffers = new Buffers(x.length);
+    Buffers buffers = new Buffers(x);
     double[] out = new double[neurons.size()];
     for (int n = 0; n < out.length; n++) {
       out[n] = neuron(neurons.get(n), x, inputs, buffers);
@@ -96,16 +96,24 @@ final class NoGradForward {
 
   /** The output of one neuron for {@code x}; {@code inputs} as for {@link #layers}. */
   static double neuron(Neuron neuron, double[] x, List<Value> inputs) {
-    return neuron(neuron, x, inputs, new Buffers(x.length));
+    return neuron(neuron, x, inputs, new Buffers(x));
   }
 
-  /** Arrays lent to the ops, as the engine lends them, for neurons of {@code inputs} inputs. */
+  /** Arrays lent to the ops, as the engine lends them, for the neurons of one layer. */
   private static final class Buffers {
-    final double[] operands; // linear's: b, w0, x0, w1, x1, …
+    /**
+     * {@code linear}'s operands: b, w0, x0, w1, x1, …. The x<sub>i</sub> are the same for every
+     * neuron of the layer, written once: an op does not modify its inputs (the {@code Op} contract).
+     */
+    final double[] operands;
+
     final double[] one = new double[1]; // the activation's
 
-    Buffers(int inputs) {
-      operands = new double[1 + 2 * inputs];
+    Buffers(double[] x) {
+      operands = new double[1 + 2 * x.length];
+      for (int i = 0; i < x.length; i++) {
+        operands[2 + 2 * i] = x[i];
+      }
     }
   }
 
@@ -114,12 +122,11 @@ final class NoGradForward {
     Activation activation = neuron.activation();
     Op op = activation == Activation.LINEAR ? null : activationOp(activation);
     if (linear != null && (op != null || activation == Activation.LINEAR)) {
-      // Value.linear's operands, in its order.
+      // Value.linear's operands, in its order; the inputs are in place.
       double[] operands = buffers.operands;
       operands[0] = neuron.bias().data();
       for (int i = 0; i < x.length; i++) {
         operands[1 + 2 * i] = neuron.weight(i).data();
-        operands[2 + 2 * i] = x[i];
       }
       try {
         double sum = linear.forward(operands, NO_CONSTANTS);
