@@ -1,8 +1,9 @@
 /**
  * The ops behind {@code Value}'s methods ({@code add}, {@code sub}, {@code mul}, {@code div},
- * {@code neg}, {@code pow}, {@code exp}, {@code log}, {@code tanh}, {@code relu}, {@code linear},
- * {@code sum}, {@code mean}) and {@code step}, relu's derivative, provided to
- * {@code dev.opgrad.core} as {@link dev.opgrad.spi.Op} services.
+ * {@code neg}, {@code pow}, {@code exp}, {@code log}, {@code sqrt}, {@code abs}, {@code tanh},
+ * {@code relu}, {@code linear}, {@code sum}, {@code mean}), and {@code step} and {@code sign}, the
+ * derivatives of relu and abs, provided to {@code dev.opgrad.core} as {@link dev.opgrad.spi.Op}
+ * services.
  *
  * <p>This module exports nothing: its ops are reached by name, through {@code Value} and the op
  * registry, never by class, so none of its classes is API; the ops' names and what they compute
@@ -29,5 +30,8 @@ module dev.opgrad.ops.builtin {
       dev.opgrad.ops.builtin.Log,
       dev.opgrad.ops.builtin.Sum,
       dev.opgrad.ops.builtin.Mean,
-      dev.opgrad.ops.builtin.Step;
+      dev.opgrad.ops.builtin.Step,
+      dev.opgrad.ops.builtin.Sqrt,
+      dev.opgrad.ops.builtin.Abs,
+      dev.opgrad.ops.builtin.Sign;
 }

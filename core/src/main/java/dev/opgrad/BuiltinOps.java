@@ -18,6 +18,8 @@ enum BuiltinOps {
   NEG("neg", 1, 0),
   EXP("exp", 1, 0),
   LOG("log", 1, 0),
+  SQRT("sqrt", 1, 0),
+  ABS("abs", 1, 0),
   TANH("tanh", 1, 0),
   RELU("relu", 1, 0),
   LINEAR("linear", Op.VARIADIC, 0),

@@ -12,6 +12,10 @@ import java.util.Arrays;
  * <p>A failure is thrown as a {@link NodeFailure}, which knows what went wrong but not which node of
  * which graph it was: the driver names the node with {@link NodeFailure#describedBy}, so that one
  * failure reads the same whatever the driver.
+ *
+ * <p>{@code dev.opgrad.nn}'s forward pass under {@link NoGrad} calls ops on numbers and leaves to
+ * these rules, through {@code Value}, only the nodes whose op throws or gives NaN or ±∞: it relies
+ * on {@link #output} returning every finite number as the op gave it.
  */
 final class NodeRules {
 

@@ -256,6 +256,22 @@ public final class Value {
     return applyBuiltin(BuiltinOps.LOG, NO_CONSTANTS, this);
   }
 
+  /**
+   * Returns the square root of {@code this}: as {@link Math#sqrt}, NaN below 0 and {@code −0} at
+   * {@code −0}. Its gradient is {@code 1/(2·sqrt(this))}: +∞ at 0, as in PyTorch.
+   */
+  public Value sqrt() {
+    return applyBuiltin(BuiltinOps.SQRT, NO_CONSTANTS, this);
+  }
+
+  /**
+   * Returns {@code |this|}. Its gradient is the sign of {@code this}, 0 at 0 as in PyTorch, and
+   * NaN at NaN.
+   */
+  public Value abs() {
+    return applyBuiltin(BuiltinOps.ABS, NO_CONSTANTS, this);
+  }
+
   /** Returns the hyperbolic tangent of {@code this}. */
   public Value tanh() {
     return applyBuiltin(BuiltinOps.TANH, NO_CONSTANTS, this);

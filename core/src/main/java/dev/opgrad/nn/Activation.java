@@ -107,6 +107,16 @@ public final class Activation {
     return op != null;
   }
 
+  /** The op of an activation made by {@code op(…)}; null for RELU, TANH and LINEAR. */
+  Op op() {
+    return op;
+  }
+
+  /** The constants the op is applied with, not copied: the caller does not modify them. */
+  double[] constants() {
+    return constants;
+  }
+
   /**
    * Whether {@code other} is the same activation: the same constant, or an equal op with equal
    * constants (compared as {@link Arrays#equals(double[], double[])} does).

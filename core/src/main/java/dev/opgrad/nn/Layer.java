@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.opgrad.NoGrad;
 import dev.opgrad.Value;
 import java.util.List;
 import java.util.Random;
@@ -46,13 +47,37 @@ public final class Layer implements Module {
     return n.build();
   }
 
-  /** Returns each neuron's output for {@code x}, in neuron order. */
+  /**
+   * Returns each neuron's output for {@code x}, in neuron order. Under {@link NoGrad}, they are
+   * computed on numbers, without the graph: the same numbers, as constants.
+   */
   public List<Value> forward(List<Value> x) {
+    if (NoGrad.isOn() && takes(x.size())) {
+      double[] data = NoGradForward.data(x);
+      if (data != null) {
+        return NoGradForward.constants(NoGradForward.layer(neurons, data, x));
+      }
+    }
+    return graph(x);
+  }
+
+  /** The outputs for {@code x}, built with {@code Value}'s methods. */
+  List<Value> graph(List<Value> x) {
     ImmutableList.Builder<Value> out = ImmutableList.builderWithExpectedSize(neurons.size());
     for (Neuron neuron : neurons) {
-      out.add(neuron.forward(x));
+      out.add(neuron.graph(x));
     }
     return out.build();
+  }
+
+  /** Whether every neuron takes {@code inputs} inputs. */
+  boolean takes(int inputs) {
+    for (Neuron neuron : neurons) {
+      if (neuron.inputCount() != inputs) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Every neuron's parameters, neuron by neuron. */

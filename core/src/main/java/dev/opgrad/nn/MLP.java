@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.opgrad.NoGrad;
 import dev.opgrad.Value;
 import java.util.List;
 import java.util.Random;
@@ -107,12 +108,21 @@ public final class MLP implements Module {
     return i == layerSizes.size() - 1 ? Activation.LINEAR : hidden;
   }
 
-  /** Returns the outputs of the last layer for {@code x}, one value per output neuron. */
+  /**
+   * Returns the outputs of the last layer for {@code x}, one value per output neuron. Under {@link
+   * NoGrad}, they are computed on numbers, without the graph: the same numbers, as constants.
+   */
   public List<Value> forward(List<Value> x) {
     checkArgument(x.size() == inputs, "%s takes %s inputs, got %s", this, inputs, x.size());
+    if (NoGrad.isOn()) {
+      double[] data = NoGradForward.data(x);
+      if (data != null) {
+        return NoGradForward.constants(NoGradForward.layers(layers, data, x));
+      }
+    }
     List<Value> out = x;
     for (Layer layer : layers) {
-      out = layer.forward(out);
+      out = layer.graph(out);
     }
     return out;
   }
@@ -122,6 +132,10 @@ public final class MLP implements Module {
    * constant}: data, which gets no gradient (pass {@code Value}s to differentiate in the inputs).
    */
   public List<Value> forward(double... x) {
+    if (x != null && x.length == inputs && NoGrad.isOn()) {
+      // The inputs the graph path would make, constants of x, are made only if a neuron fails.
+      return NoGradForward.constants(NoGradForward.layers(layers, x, null));
+    }
     ImmutableList.Builder<Value> leaves = ImmutableList.builderWithExpectedSize(x.length);
     for (double xi : x) {
       leaves.add(Value.constant(xi));

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.opgrad.NoGrad;
 import dev.opgrad.Value;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import java.util.Random;
 public final class Neuron implements Module {
 
   private final ImmutableList<Value> weights;
+  private final Value[] weightArray; // the weights again, for NoGradForward's inner loop
   private final Value bias;
   private final Activation activation;
   private final ImmutableList<Value> parameters;
@@ -38,6 +40,7 @@ public final class Neuron implements Module {
   Neuron(List<Value> weights, Value bias, Activation activation) {
     this.activation = checkNotNull(activation, "activation");
     this.weights = ImmutableList.copyOf(weights);
+    this.weightArray = this.weights.toArray(new Value[0]);
     this.bias = checkNotNull(bias, "bias");
     this.parameters = ImmutableList.<Value>builder().addAll(this.weights).add(bias).build();
   }
@@ -53,14 +56,36 @@ public final class Neuron implements Module {
   }
 
   /**
-   * Returns this neuron's output for {@code x}.
+   * Returns this neuron's output for {@code x}. Under {@link NoGrad}, it is computed on numbers,
+   * without the graph: the same number, as a constant.
    *
    * @throws IllegalArgumentException if {@code x} does not have one value per weight
    */
   public Value forward(List<Value> x) {
+    if (NoGrad.isOn() && x.size() == weights.size()) {
+      double[] data = NoGradForward.data(x);
+      if (data != null) {
+        return Value.constant(NoGradForward.neuron(this, data, x));
+      }
+    }
+    return graph(x);
+  }
+
+  /** The output for {@code x}, built with {@code Value}'s methods. */
+  Value graph(List<Value> x) {
     checkArgument(
         x.size() == weights.size(), "%s takes %s inputs, got %s", this, weights.size(), x.size());
     return activation.apply(Value.linear(bias, weights, x));
+  }
+
+  /** The number of inputs this neuron takes. */
+  int inputCount() {
+    return weights.size();
+  }
+
+  /** Weight {@code i}. */
+  Value weight(int i) {
+    return weightArray[i];
   }
 
   /** The weights, then the bias. */

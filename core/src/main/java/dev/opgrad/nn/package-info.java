@@ -7,6 +7,9 @@
  * {@link dev.opgrad.nn.Adam} optimizers.
  *
  * <p>Everything here builds graphs through {@code Value}'s methods, so it needs the ops of {@code
- * opgrad-ops-builtin} on the class path at run time, like {@code Value} itself.
+ * opgrad-ops-builtin} on the class path at run time, like {@code Value} itself. Under {@link
+ * dev.opgrad.NoGrad}, the forward passes of {@code Neuron}, {@code Layer} and {@code MLP} apply the
+ * same ops to numbers instead, without the graph that no-grad would drop: the same numbers, bit for
+ * bit, returned as constants, and the same failures.
  */
 package dev.opgrad.nn;

@@ -62,12 +62,12 @@ tanh                 1      0          passed (4 points)    dev.opgrad.ops.built
     assertThat(catalog.entries().get(0))
         .isEqualTo(
             new OpCatalog.Entry(
-                "add",
-                2,
+                "abs",
+                1,
                 0,
-                "dev.opgrad.ops.builtin.Add",
-                REGISTRY.location("add"),
-                "passed (16 points)",
+                "dev.opgrad.ops.builtin.Abs",
+                REGISTRY.location("abs"),
+                "passed (4 points)",
                 ""));
   }
 
@@ -122,7 +122,7 @@ tanh                 1      0          passed (4 points)    dev.opgrad.ops.built
                 + throwing
                 + "\n")
         .endsWith(
-            "\n22 ops\n"
+            "\n25 ops\n"
                 + "2 gradcheck failure(s):\n"
                 + "  "
                 + cube.failure()

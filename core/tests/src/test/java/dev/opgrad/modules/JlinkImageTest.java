@@ -82,8 +82,9 @@ class JlinkImageTest {
     assertThat(output)
         .containsExactly(
             "app in module app, core in module dev.opgrad.core",
-            "ops [add, cos, cube, div, exp, legendre, legendre3, legendre_derivative, linear, log,"
-                + " mean, mul, neg, pow, relu, sigmoid, sin, softplus, step, sub, sum, tanh]",
+            "ops [abs, add, cos, cube, div, exp, legendre, legendre3, legendre_derivative, linear,"
+                + " log, mean, mul, neg, pow, relu, sigmoid, sign, sin, softplus, sqrt, step, sub,"
+                + " sum, tanh]",
             "problems []",
             "mul(2.0, 3.0) = 6.0, gradients 3.0 and 2.0, from module dev.opgrad.ops.builtin",
             "sigmoid(0.0) = 0.5, gradient 0.25, from module dev.opgrad.ops.extra",

@@ -139,8 +139,9 @@ class BadInputsTest {
     assertThatThrownBy(() -> x.apply("sigmoid"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "cannot apply 'sigmoid' to 'x' (1.0): no op named 'sigmoid'; known ops: add,"
-                + " div, exp, linear, log, mean, mul, neg, pow, relu, step, sub, sum, tanh");
+            "cannot apply 'sigmoid' to 'x' (1.0): no op named 'sigmoid'; known ops: abs, add,"
+                + " div, exp, linear, log, mean, mul, neg, pow, relu, sign, sqrt, step, sub, sum,"
+                + " tanh");
   }
 
   @Test

@@ -66,8 +66,8 @@ class BatchOpsTest {
 
   static Stream<String> batchOpNames() {
     return Stream.of(
-        "add", "div", "exp", "linear", "log", "mean", "mul", "neg", "pow", "relu", "step", "sub",
-        "sum", "tanh");
+        "abs", "add", "div", "exp", "linear", "log", "mean", "mul", "neg", "pow", "relu", "sign",
+        "sqrt", "step", "sub", "sum", "tanh");
   }
 
   @Test
@@ -135,11 +135,14 @@ class BatchOpsTest {
     BatchOp op = (BatchOp) REGISTRY.get(name);
     Random random = new Random(20261124);
     double[] tiny = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_NORMAL, 1e-200};
-    // No tiny values for div and pow, whose local gradients would overflow at them.
-    int tinyInPool = name.equals("div") || name.equals("pow") ? 0 : tiny.length;
+    // No tiny values for div, pow and sqrt, whose local gradients would overflow at them; sqrt's
+    // is NaN below 0, so its values are positive.
+    boolean sqrt = name.equals("sqrt");
+    int tinyInPool = name.equals("div") || name.equals("pow") || sqrt ? 0 : tiny.length;
     double[] pool = new double[24];
     for (int s = 0; s < pool.length; s++) {
-      pool[s] = s < tinyInPool ? tiny[s] : random.nextGaussian() * 3;
+      double gaussian = random.nextGaussian() * 3;
+      pool[s] = s < tinyInPool ? tiny[s] : sqrt ? Math.abs(gaussian) : gaussian;
     }
     int size = 400;
     int[][] slots = new int[size][];

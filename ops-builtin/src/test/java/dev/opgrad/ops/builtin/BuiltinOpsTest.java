@@ -29,8 +29,8 @@ class BuiltinOpsTest {
   void everyBuiltinOpIsDiscoveredFromThisModule() {
     assertThat(REGISTRY.names())
         .containsExactly(
-            "add", "div", "exp", "linear", "log", "mean", "mul", "neg", "pow", "relu", "step",
-            "sub", "sum", "tanh");
+            "abs", "add", "div", "exp", "linear", "log", "mean", "mul", "neg", "pow", "relu",
+            "sign", "sqrt", "step", "sub", "sum", "tanh");
     assertThat(REGISTRY.problems()).isEmpty();
     assertThat(REGISTRY.location("tanh")).endsWith("ops-builtin/target/classes");
   }
@@ -52,7 +52,7 @@ class BuiltinOpsTest {
   @MethodSource("opNames")
   void theLocalGradientMatchesCentralDifferencesOnADenseGrid(String name) {
     Op op = REGISTRY.get(name);
-    // An op defined for positive inputs only (log) declares positive points: keep to its domain.
+    // An op defined for positive inputs only (log, sqrt) declares positive points: keep to its domain.
     boolean positive = op.gradCheckPoints().stream().allMatch(p -> p.inputs()[0] > 0);
     List<Point> points = new ArrayList<>();
     for (double x = -3.05; x < 3; x += 0.1) {

@@ -143,9 +143,9 @@ class OpgradCliTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
         .startsWith(
-            "opgrad: column 5: no op named 'sinh'; known ops: add, cos, div, exp, legendre,"
+            "opgrad: column 5: no op named 'sinh'; known ops: abs, add, cos, div, exp, legendre,"
                 + " legendre3, legendre_derivative, linear, log, mean, mul, neg, pow, relu,"
-                + " sigmoid, sin, softplus, step, sub, sum, tanh\n");
+                + " sigmoid, sign, sin, softplus, sqrt, step, sub, sum, tanh\n");
   }
 
   @Test
