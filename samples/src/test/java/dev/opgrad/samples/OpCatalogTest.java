@@ -35,6 +35,7 @@ class OpCatalogTest {
         .isEqualTo(
             """
 name                 arity  constants  gradcheck            provider                                 location
+abs                  1      0          passed (4 points)    dev.opgrad.ops.builtin.Abs               BUILTIN
 add                  2      0          passed (16 points)   dev.opgrad.ops.builtin.Add               BUILTIN
 cos                  1      0          passed (4 points)    dev.opgrad.ops.extra.Cos                 EXTRA
 div                  2      0          passed (16 points)   dev.opgrad.ops.builtin.Div               BUILTIN
@@ -50,13 +51,15 @@ neg                  1      0          passed (4 points)    dev.opgrad.ops.built
 pow                  1      1          passed (36 points)   dev.opgrad.ops.builtin.Pow               BUILTIN
 relu                 1      0          passed (4 points)    dev.opgrad.ops.builtin.Relu              BUILTIN
 sigmoid              1      0          passed (9 points)    dev.opgrad.ops.extra.Sigmoid             EXTRA
+sign                 1      0          passed (4 points)    dev.opgrad.ops.builtin.Sign              BUILTIN
 sin                  1      0          passed (4 points)    dev.opgrad.ops.extra.Sin                 EXTRA
 softplus             1      0          passed (9 points)    dev.opgrad.ops.extra.Softplus            EXTRA
+sqrt                 1      0          passed (6 points)    dev.opgrad.ops.builtin.Sqrt              BUILTIN
 step                 1      0          passed (4 points)    dev.opgrad.ops.builtin.Step              BUILTIN
 sub                  2      0          passed (16 points)   dev.opgrad.ops.builtin.Sub               BUILTIN
 sum                  any    0          passed (20 points)   dev.opgrad.ops.builtin.Sum               BUILTIN
 tanh                 1      0          passed (4 points)    dev.opgrad.ops.builtin.Tanh              BUILTIN
-21 ops
+24 ops
 """);
     assertThat(catalog.allGood()).isTrue();
     assertThat(catalog.entries().get(0))

@@ -33,9 +33,9 @@ class OpsCommandTest {
         .startsWith(
             "name                 arity  constants  gradcheck  provider"
                 + "                                 location\n"
-                + "add                  2      0          -          dev.opgrad.ops.builtin.Add"
+                + "abs                  1      0          -          dev.opgrad.ops.builtin.Abs"
                 + "               ")
-        .endsWith("\n21 ops\n");
+        .endsWith("\n24 ops\n");
     assertThat(run.err()).isEmpty();
   }
 
@@ -48,7 +48,7 @@ class OpsCommandTest {
         .contains(
             "\nlegendre             1      1          passed (72 points)   "
                 + "dev.opgrad.ops.extra.Legendre            ")
-        .endsWith("\n21 ops\n");
+        .endsWith("\n24 ops\n");
   }
 
   @Test
@@ -69,7 +69,7 @@ class OpsCommandTest {
                 + "                                 "
                 + jar
                 + "\n")
-        .endsWith("\n22 ops\n");
+        .endsWith("\n25 ops\n");
     assertThat(eval.exitCode()).isZero();
     assertThat(eval.out()).isEqualTo("cube(x) + x = 10.0\nd/dx = 13.0\n");
   }
@@ -87,7 +87,7 @@ class OpsCommandTest {
     assertThat(listing.out())
         .doesNotContain("\ntanh ")
         .endsWith(
-            "\n20 ops\n2 problem(s):\n  "
+            "\n23 ops\n2 problem(s):\n  "
                 + notAPluginMessage(empty)
                 + "\n  "
                 + clashMessage(clash)
@@ -216,7 +216,7 @@ class OpsCommandTest {
             "\ntanh                 1      0          passed (4 points)    "
                 + "dev.opgrad.ops.builtin.Tanh")
         .endsWith(
-            "\n24 ops\n"
+            "\n27 ops\n"
                 + "3 gradcheck failure(s):\n"
                 + "  op 'asserting' failed its gradcheck: java.lang.AssertionError: unreachable\n"
                 + "  op 'misfit' takes 1 inputs and 0 constants; the point has inputs [1.0, 2.0]\n"
@@ -274,8 +274,8 @@ class OpsCommandTest {
     Run fromTheOption =
         runIn(Map.of("OPGRAD_PLUGINS", folder.toString()), "--plugins", other.toString(), "ops");
 
-    assertThat(fromTheVariable.out()).contains("\ncube ").endsWith("\n22 ops\n");
-    assertThat(fromTheOption.out()).doesNotContain("\ncube ").endsWith("\n21 ops\n");
+    assertThat(fromTheVariable.out()).contains("\ncube ").endsWith("\n25 ops\n");
+    assertThat(fromTheOption.out()).doesNotContain("\ncube ").endsWith("\n24 ops\n");
   }
 
   @Test
