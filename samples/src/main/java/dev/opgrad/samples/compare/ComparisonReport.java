@@ -108,7 +108,7 @@ public final class ComparisonReport {
       double r = sample.reference(quantity);
       double ulps = Errors.ulps(a, r);
       double relative = Errors.relative(a, r);
-      if (ulps > maxUlps || Double.isNaN(maxUlpsAt)) {
+      if (ulps > maxUlps) {
         maxUlps = ulps;
         maxUlpsAt = sample.x();
       }
@@ -189,7 +189,7 @@ public final class ComparisonReport {
             formulations.get(f).name(),
             quantity == Quantity.VALUE ? "value" : derivative,
             error(errors.maxUlps()),
-            Digits.of(errors.maxUlpsAt(), X_DIGITS),
+            Double.isNaN(errors.maxUlpsAt()) ? "-" : Digits.of(errors.maxUlpsAt(), X_DIGITS),
             error(errors.medianUlps()),
             error(errors.maxRelative()),
             error(errors.medianRelative()));

@@ -81,13 +81,16 @@ public final class ErrorChart {
             .xAxisTitle(report.variable())
             .yAxisTitle("ulps off in " + what + " (0 drawn at 0.1)")
             .build();
-    chart.getStyler().setYAxisLogarithmic(true);
+    chart.getStyler().setYAxisLogarithmic(true).setYAxisLogarithmicDecadeOnly(true);
     chart.getStyler().setYAxisMin(FLOOR).setYAxisMax(CEILING);
     chart.getStyler().setXAxisMin(report.lo()).setXAxisMax(report.hi());
     chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
     chart.getStyler().setLegendLayout(LegendLayout.Horizontal);
     chart.getStyler().setMarkerSize(0);
     chart.getStyler().setPlotGridVerticalLinesVisible(false);
+    // Solid and faint: XChart's dashed default, one line a decade, reads as a vertical hatching.
+    chart.getStyler().setPlotGridLinesStroke(new BasicStroke(0.5f));
+    chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
 
     double[] xs = report.xs();

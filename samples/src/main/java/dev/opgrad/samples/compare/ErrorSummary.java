@@ -8,7 +8,7 @@ package dev.opgrad.samples.compare;
  * NaN.
  *
  * @param maxUlps the largest error in ulps of the reference
- * @param maxUlpsAt the smallest x where it occurs
+ * @param maxUlpsAt the smallest x where it occurs; NaN where the error is 0 at every point
  * @param medianUlps the median error in ulps over the evenly spaced points
  * @param maxRelative the largest relative error, |a − r| / |r|
  * @param medianRelative the median relative error over the evenly spaced points
