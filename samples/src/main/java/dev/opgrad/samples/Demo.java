@@ -35,8 +35,8 @@ public record Demo(String name, String description, Runner runner) {
               LectureNeuron::run),
           new Demo(
               "tanh",
-              "tanh as one op and built from exp: equal values and gradients",
-              (out, dir) -> TanhComparison.run(out)),
+              "tanh as one op and composed: equal at the neuron, apart over a range (PNG)",
+              TanhComparison::run),
           new Demo(
               "four",
               "an MLP(3, [4, 4, 1]) trained on the lecture's four examples",
@@ -46,7 +46,11 @@ public record Demo(String name, String description, Runner runner) {
           new Demo(
               "legendre",
               "PyTorch's Legendre fit of sin(x) with the plugin op legendre3",
-              (out, dir) -> LegendreFit.run(out)));
+              (out, dir) -> LegendreFit.run(out)),
+          new Demo(
+              "pitfalls",
+              "sigmoid, softplus, log-sum-exp: textbook formulas against stable ones (PNG)",
+              (out, dir) -> NumericPitfalls.run(out, dir)));
 
   private static final List<Demo> ALL =
       List.of(
@@ -60,7 +64,8 @@ public record Demo(String name, String description, Runner runner) {
               "compiled",
               "moons trained eagerly and by compiled replay: the same losses",
               (out, dir) -> CompiledMoons.run(out)),
-          SAMPLES.get(5));
+          SAMPLES.get(5),
+          SAMPLES.get(6));
 
   /** Every demo, the tour first. */
   public static List<Demo> all() {

@@ -25,11 +25,12 @@ class DemoCommandTest {
               tour        every sample below in turn, micrograd's story end to end
               expression  micrograd's README expression and its gradients
               neuron      the lecture's neuron, its gradients and its graph (DOT, SVG)
-              tanh        tanh as one op and built from exp: equal values and gradients
+              tanh        tanh as one op and composed: equal at the neuron, apart over a range (PNG)
               four        an MLP(3, [4, 4, 1]) trained on the lecture's four examples
               moons       micrograd's moons demo: MLP(2, [16, 16, 1]), 100 steps, a PNG
               compiled    moons trained eagerly and by compiled replay: the same losses
               legendre    PyTorch's Legendre fit of sin(x) with the plugin op legendre3
+              pitfalls    sigmoid, softplus, log-sum-exp: textbook formulas against stable ones (PNG)
             """);
   }
 
@@ -64,7 +65,7 @@ class DemoCommandTest {
     assertThat(run.err())
         .isEqualTo(
             "opgrad: no sample named 'mnist'; samples: tour, expression, neuron, tanh, four,"
-                + " moons, compiled, legendre\n");
+                + " moons, compiled, legendre, pitfalls\n");
   }
 
   @Test
