@@ -49,7 +49,7 @@ public record Demo(String name, String description, Runner runner) {
               (out, dir) -> LegendreFit.run(out)),
           new Demo(
               "pitfalls",
-              "sigmoid, softplus, log-sum-exp: textbook formulas against stable ones (PNG)",
+              "sigmoid, softplus, log-sum-exp: textbook against stable formulas (PNG)",
               (out, dir) -> NumericPitfalls.run(out, dir)));
 
   private static final List<Demo> ALL =

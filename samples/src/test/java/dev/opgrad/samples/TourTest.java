@@ -36,7 +36,7 @@ class TourTest {
             "accuracy 100%",
             "== 6. PyTorch's Legendre fit of sin(x) with the plugin op legendre3 ==",
             "* P3(",
-            "== 7. sigmoid, softplus, log-sum-exp: textbook formulas against stable ones (PNG) ==",
+            "== 7. sigmoid, softplus, log-sum-exp: textbook against stable formulas (PNG) ==",
             "naive   d/dx   NaN        [-800, -709.78]",
             "Pictures are in " + dir.toAbsolutePath().normalize());
     assertThat(dir.resolve("neuron.dot")).isNotEmptyFile();

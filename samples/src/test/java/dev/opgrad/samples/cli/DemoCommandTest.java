@@ -30,7 +30,7 @@ class DemoCommandTest {
               moons       micrograd's moons demo: MLP(2, [16, 16, 1]), 100 steps, a PNG
               compiled    moons trained eagerly and by compiled replay: the same losses
               legendre    PyTorch's Legendre fit of sin(x) with the plugin op legendre3
-              pitfalls    sigmoid, softplus, log-sum-exp: textbook formulas against stable ones (PNG)
+              pitfalls    sigmoid, softplus, log-sum-exp: textbook against stable formulas (PNG)
             """);
   }
 
