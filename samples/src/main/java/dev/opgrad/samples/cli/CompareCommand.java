@@ -34,13 +34,13 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares two formulations of one function of the variable --var over --range, in value and"
-          + " derivative: the error of each in ulps and relative, where each is NaN, infinite or"
-          + " wrong, and the size of each graph.",
+      "Compares two formulations of one function of --var over --range, in value and derivative.",
+      "Prints the error of each in ulps and relative, where each is NaN, infinite or wrong, and"
+          + " the size of each graph; --png draws the errors.",
       "The reference is a 32-digit one when EXPR_A (else EXPR_B) is tanh, exp, log, sigmoid or"
           + " softplus of the variable alone, and EXPR_A otherwise.",
       "Other variables are held at their NAME=VALUE. Example:",
-      "  opgrad compare 'tanh(x)' '(exp(2*x) - 1)/(exp(2*x) + 1)' --var x --range=-400:400"
+      "  opgrad compare 'tanh(x)' '(exp(2*x)-1)/(exp(2*x)+1)' --var x --range=-400:400"
     })
 final class CompareCommand implements Callable<Integer> {
 

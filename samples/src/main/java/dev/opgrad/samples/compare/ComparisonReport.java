@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What a {@link Comparison} found: for each formulation its graph's size, its errors in value and
- * derivative, and its breakdowns; {@link #print} writes them as tables, {@link ErrorChart} draws
- * them.
+ * What a {@link Comparison} found: for each formulation its value and derivative at every point,
+ * its errors, its breakdowns and its graph's size; {@link #print} writes them as tables, {@link
+ * ErrorChart} draws the errors.
  */
 public final class ComparisonReport {
 
@@ -122,23 +122,19 @@ public final class ComparisonReport {
         maxUlps, maxUlpsAt, median(evenUlps), maxRelative, median(evenRelative));
   }
 
-  /** How many points were evaluated: the grid's and bisection's. */
-  public int pointCount() {
-    return samples.length;
-  }
-
-  /** The points, in increasing order, for the picture. */
-  double[] xs() {
+  /** Every point evaluated, the grid's and bisection's, in increasing order. */
+  public double[] points() {
     return Arrays.stream(samples).mapToDouble(Sample::x).toArray();
   }
 
-  /** Formulation {@code f}'s value or derivative at every point, in the order of {@link #xs}. */
-  double[] results(int f, Quantity quantity) {
+  /** A formulation's value or derivative at every point, in the order of {@link #points()}. */
+  public double[] results(String formulation, Quantity quantity) {
+    int f = index(formulation);
     return Arrays.stream(samples).mapToDouble(s -> s.result(f, quantity)).toArray();
   }
 
-  /** The reference's value or derivative at every point, in the order of {@link #xs}. */
-  double[] references(Quantity quantity) {
+  /** The reference's value or derivative at every point, in the order of {@link #points()}. */
+  public double[] references(Quantity quantity) {
     return Arrays.stream(samples).mapToDouble(s -> s.reference(quantity)).toArray();
   }
 

@@ -93,7 +93,7 @@ public final class ErrorChart {
     chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
 
-    double[] xs = report.xs();
+    double[] xs = report.points();
     double[] references = report.references(quantity);
     List<Formulation> formulations = report.formulations();
     for (int f = 0; f < formulations.size(); f++) {
@@ -101,7 +101,7 @@ public final class ErrorChart {
       shadeNonFinite(chart, report, formulations.get(f).name(), quantity, colour);
     }
     for (int f = 0; f < formulations.size(); f++) {
-      double[] results = report.results(f, quantity);
+      double[] results = report.results(formulations.get(f).name(), quantity);
       List<Double> x = new ArrayList<>(xs.length);
       List<Double> ulps = new ArrayList<>(xs.length);
       for (int i = 0; i < xs.length; i++) {

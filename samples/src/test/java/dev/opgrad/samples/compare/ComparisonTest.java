@@ -71,6 +71,30 @@ class ComparisonTest {
   }
 
   @Test
+  void theReportHoldsEveryFormulationsValueAndDerivativeAtEveryPoint() {
+    ComparisonReport report =
+        Comparison.of("exp")
+            .reference(HighPrecision.exp())
+            .formulation(EXP)
+            .formulation(SQUARED)
+            .range(700, 720)
+            .points(21)
+            .run();
+
+    double[] points = report.points();
+    assertThat(points).isSorted().contains(700, 701, 720, 709.782712893384, 709.7827128933841);
+    double[] values = report.results("exp", Quantity.VALUE);
+    double[] derivatives = report.results("squared", Quantity.DERIVATIVE);
+    double[] reference = report.references(Quantity.VALUE);
+    for (int i = 0; i < points.length; i++) {
+      assertThat(values[i]).isEqualTo(Math.exp(points[i]));
+      assertThat(derivatives[i])
+          .isEqualTo(2 * Math.exp(points[i] / 2) * Math.exp(points[i] / 2) / 2);
+      assertThat(Errors.ulps(Math.exp(points[i]), reference[i])).isLessThanOrEqualTo(1);
+    }
+  }
+
+  @Test
   void theFirstFormulationIsTheReferenceUnlessOneIsGiven() {
     ComparisonReport report =
         Comparison.of("exp").formulation(EXP).formulation(SQUARED).range(-1, 1).points(3).run();
