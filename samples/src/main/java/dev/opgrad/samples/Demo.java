@@ -35,8 +35,8 @@ public record Demo(String name, String description, Runner runner) {
               LectureNeuron::run),
           new Demo(
               "tanh",
-              "tanh as one op and built from exp: equal values and gradients",
-              (out, dir) -> TanhComparison.run(out)),
+              "tanh as one op and composed: equal at the neuron, apart over a range (PNG)",
+              TanhComparison::run),
           new Demo(
               "four",
               "an MLP(3, [4, 4, 1]) trained on the lecture's four examples",
@@ -47,6 +47,10 @@ public record Demo(String name, String description, Runner runner) {
               "legendre",
               "PyTorch's Legendre fit of sin(x) with the plugin op legendre3",
               (out, dir) -> LegendreFit.run(out)),
+          new Demo(
+              "pitfalls",
+              "sigmoid, softplus, log-sum-exp: textbook against stable formulas (PNG)",
+              (out, dir) -> NumericPitfalls.run(out, dir)),
           new Demo(
               "rosenbrock",
               "Newton's method (Gradients.hessian) vs gradient descent on Rosenbrock",
@@ -70,7 +74,8 @@ public record Demo(String name, String description, Runner runner) {
               (out, dir) -> CompiledMoons.run(out)),
           SAMPLES.get(5),
           SAMPLES.get(6),
-          SAMPLES.get(7));
+          SAMPLES.get(7),
+          SAMPLES.get(8));
 
   /** Every demo, the tour first. */
   public static List<Demo> all() {

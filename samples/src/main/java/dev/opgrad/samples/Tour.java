@@ -8,8 +8,8 @@ import java.nio.file.Path;
 /**
  * Runs every sample in order, micrograd's story from an expression to a trained network: the README
  * expression, the lecture's neuron and its graph, tanh atomic vs composite, the four examples, the
- * moons demo, the Legendre fit, then second derivatives: Newton on Rosenbrock, a Newton curve fit.
- * Pictures go to {@code --out DIR} (default target/tour).
+ * moons demo, the Legendre fit, three formulas people get wrong, then second derivatives: Newton
+ * on Rosenbrock, a Newton curve fit. Pictures go to {@code --out DIR} (default target/tour).
  */
 public final class Tour {
 

@@ -27,20 +27,25 @@ class TourTest {
             "g      = 24.7041",
             "== 2. the lecture's neuron, its gradients and its graph (DOT, SVG) ==",
             "o = 0.7071067811865477",
-            "== 3. tanh as one op and built from exp: equal values and gradients ==",
+            "== 3. tanh as one op and composed: equal at the neuron, apart over a range (PNG) ==",
             "equal to 1e-12: yes",
+            "exp     value  NaN        [354.89, 400]",
             "== 4. an MLP(3, [4, 4, 1]) trained on the lecture's four examples ==",
             "final loss 0.001845",
             "== 5. micrograd's moons demo: MLP(2, [16, 16, 1]), 100 steps, a PNG ==",
             "accuracy 100%",
             "== 6. PyTorch's Legendre fit of sin(x) with the plugin op legendre3 ==",
             "* P3(",
-            "== 7. Newton's method (Gradients.hessian) vs gradient descent on Rosenbrock ==",
+            "== 7. sigmoid, softplus, log-sum-exp: textbook against stable formulas (PNG) ==",
+            "naive   d/dx   NaN        [-800, -709.78]",
+            "== 8. Newton's method (Gradients.hessian) vs gradient descent on Rosenbrock ==",
             "iterations until f(x, y) ≤ 1e-10: Newton 5, gradient descent 26593",
-            "== 8. an exponential fitted by Newton's method with Hessian-vector products ==",
+            "== 9. an exponential fitted by Newton's method with Hessian-vector products ==",
             "least squares:   y = 5.017898·exp(-0.500687·t)",
             "Pictures are in " + dir.toAbsolutePath().normalize());
     assertThat(dir.resolve("neuron.dot")).isNotEmptyFile();
     assertThat(dir.resolve("moons.png")).isNotEmptyFile();
+    assertThat(dir.resolve("tanh.png")).isNotEmptyFile();
+    assertThat(dir.resolve("pitfalls.png")).isNotEmptyFile();
   }
 }

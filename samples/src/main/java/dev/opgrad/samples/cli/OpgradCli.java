@@ -32,6 +32,7 @@ import picocli.CommandLine;
     description = "A scalar autograd engine in which every operation is a plugin.",
     subcommands = {
       EvalCommand.class,
+      CompareCommand.class,
       OpsCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class

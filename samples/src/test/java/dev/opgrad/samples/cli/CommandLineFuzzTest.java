@@ -28,10 +28,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Runs the command line in-process on random and structured garbage: unbalanced parentheses,
  * unknown, misspelled and wrongly called ops, huge numbers, unicode and control characters, deep
  * nesting, long sums, random {@code NAME=VALUE} arguments, random options ({@code --hessian} among
- * them) and commands. Whatever the input, a run must end with exit code 0, 1 or 2; exit codes 1
- * and 2 must print exactly one line {@code opgrad: …} on the error stream (an error in an
- * expression adds the expression and a caret under the column); and no output may hold a stack
- * trace.
+ * them) and commands, and {@code compare} with good and bad ranges, point counts and variables.
+ * Whatever the input, a run must end with exit code 0, 1 or 2; exit codes 1 and 2 must print
+ * exactly one line {@code opgrad: …} on the error stream (an error in an expression adds the
+ * expression and a caret under the column); and no output may hold a stack trace.
  *
  * <p>The seed is fixed, so every build runs the same 10,000 command lines; a failure is shrunk and
  * printed with its seed. Demos are never run by name and output files go to a scratch folder, so
@@ -107,6 +107,7 @@ class CommandLineFuzzTest {
   Arbitrary<List<String>> commandLines() {
     return Arbitraries.frequencyOf(
         Tuple.of(70, evalCommands()),
+        Tuple.of(6, compareCommands()),
         Tuple.of(15, tokens().list().ofMaxSize(6)),
         Tuple.of(6, otherCommands()),
         Tuple.of(1, Arbitraries.of(List.of("ops", "--check"), List.of("ops", "--check", "x"))));
@@ -140,6 +141,96 @@ class CommandLineFuzzTest {
                 args.add("--");
               }
               args.add(expression);
+              args.addAll(assignments);
+              return args;
+            });
+  }
+
+  /**
+   * {@code [--plugins DIR] compare [OPTIONS] [--] EXPR_A EXPR_B NAME=VALUE...}: short expressions,
+   * good and bad ranges, point counts and variables. Ranges that hold 0 take about 2,500 log-spaced
+   * points and the default 1001 evenly spaced ones, so both are rare; the PNG goes only where it
+   * cannot be written.
+   */
+  private Arbitrary<List<String>> compareCommands() {
+    Arbitrary<List<String>> variable =
+        Arbitraries.of(
+            List.of(),
+            List.of("--var", "x"),
+            List.of("--var=x"),
+            List.of("--var", "y"),
+            List.of("--var", "é"),
+            List.of("--var", ""),
+            List.of("--var", "tanh"),
+            List.of("--var"));
+    Arbitrary<List<String>> range =
+        Arbitraries.frequencyOf(
+            Tuple.of(1, Arbitraries.just(List.of())),
+            Tuple.of(6, Arbitraries.of(List.of("--range", "1:2"), List.of("--range=0.5:3"))),
+            Tuple.of(2, Arbitraries.of(List.of("--range", "-3:-0.5"), List.of("--range", "-1:1"))),
+            Tuple.of(
+                4,
+                Arbitraries.of(
+                    List.of("--range", "1:1"),
+                    List.of("--range", "2:1"),
+                    List.of("--range", "a:b"),
+                    List.of("--range", ":"),
+                    List.of("--range", "1:"),
+                    List.of("--range", "1e999:2"),
+                    List.of("--range", "NaN:1"),
+                    List.of("--range", "-Infinity:0"),
+                    List.of("--range"))));
+    // The default, 1001 points, is rare: it makes a good command line take 0.1 s.
+    Arbitrary<List<String>> points =
+        Arbitraries.frequencyOf(
+            Tuple.of(1, Arbitraries.just(List.of())),
+            Tuple.of(6, Arbitraries.of(List.of("--points", "2"), List.of("--points=7"))),
+            Tuple.of(
+                3,
+                Arbitraries.of(
+                    List.of("--points", "1"),
+                    List.of("--points", "-3"),
+                    List.of("--points", "abc"),
+                    List.of("--points", "2000000"),
+                    List.of("--points", "99999999999"))));
+    Arbitrary<String> expression =
+        Arbitraries.frequencyOf(
+            Tuple.of(
+                4,
+                Arbitraries.of(
+                    "x",
+                    "tanh(x)",
+                    "exp(x) - 1",
+                    "x*y",
+                    "log(x)",
+                    "1/(1 + exp(-x))",
+                    "sigmoid(x)",
+                    "(exp(2*x) - 1)/(exp(2*x) + 1)",
+                    "legendre(x, 3)",
+                    "relu(x) - relu(-x)")),
+            Tuple.of(3, calls()),
+            Tuple.of(3, tokenSoup()));
+    return Combinators.combine(
+            optionWithPath("--plugins", pluginFolders()),
+            variable,
+            range,
+            points,
+            optionWithPath("--png", badOutputFiles()),
+            Arbitraries.of(true, false),
+            Combinators.combine(expression, expression).as(List::of),
+            assignments())
+        .as(
+            (plugins, var, bounds, count, png, dashes, expressions, assignments) -> {
+              List<String> args = new ArrayList<>(plugins);
+              args.add("compare");
+              args.addAll(var);
+              args.addAll(bounds);
+              args.addAll(count);
+              args.addAll(png);
+              if (dashes) {
+                args.add("--");
+              }
+              args.addAll(expressions);
               args.addAll(assignments);
               return args;
             });
@@ -271,7 +362,8 @@ class CommandLineFuzzTest {
     return Arbitraries.oneOf(
             Arbitraries.of(
                 "eval", "ops", "demo", "help", "--plugins", "--check", "--", "-", "-x", "--help",
-                "-h", "@", "@/", "@@x", "x=1", "--plugins=", "--chek", "evl", "--hessian"),
+                "-h", "@", "@/", "@@x", "x=1", "--plugins=", "--chek", "evl", "--hessian", "compare",
+                "--var", "--range", "--points"),
             Arbitraries.strings().all().ofMaxLength(8),
             tokenSoup())
         .filter(CommandLineFuzzTest::isHarmless);
@@ -280,6 +372,7 @@ class CommandLineFuzzTest {
   private static boolean isHarmless(String token) {
     return !token.startsWith("--dot")
         && !token.startsWith("--svg")
+        && !token.startsWith("--png")
         && !token.startsWith("--out")
         && Demo.named(token).isEmpty();
   }

@@ -25,11 +25,12 @@ class DemoCommandTest {
               tour        every sample below in turn, micrograd's story end to end
               expression  micrograd's README expression and its gradients
               neuron      the lecture's neuron, its gradients and its graph (DOT, SVG)
-              tanh        tanh as one op and built from exp: equal values and gradients
+              tanh        tanh as one op and composed: equal at the neuron, apart over a range (PNG)
               four        an MLP(3, [4, 4, 1]) trained on the lecture's four examples
               moons       micrograd's moons demo: MLP(2, [16, 16, 1]), 100 steps, a PNG
               compiled    moons trained eagerly and by compiled replay: the same losses
               legendre    PyTorch's Legendre fit of sin(x) with the plugin op legendre3
+              pitfalls    sigmoid, softplus, log-sum-exp: textbook against stable formulas (PNG)
               rosenbrock  Newton's method (Gradients.hessian) vs gradient descent on Rosenbrock
               curvefit    an exponential fitted by Newton's method with Hessian-vector products
             """);
@@ -66,7 +67,8 @@ class DemoCommandTest {
     assertThat(run.err())
         .isEqualTo(
             "opgrad: no sample named 'mnist'; samples: tour, expression, neuron, tanh, four,"
-                + " moons, compiled, legendre, rosenbrock, curvefit\n");
+            "opgrad: no sample named 'mnist'; samples: tour, expression, neuron, tanh, four,"
+                + " moons, compiled, legendre, pitfalls, rosenbrock, curvefit\n");
   }
 
   @Test
