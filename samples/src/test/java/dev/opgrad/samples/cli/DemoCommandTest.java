@@ -67,7 +67,6 @@ class DemoCommandTest {
     assertThat(run.err())
         .isEqualTo(
             "opgrad: no sample named 'mnist'; samples: tour, expression, neuron, tanh, four,"
-            "opgrad: no sample named 'mnist'; samples: tour, expression, neuron, tanh, four,"
                 + " moons, compiled, legendre, pitfalls, rosenbrock, curvefit\n");
   }
 
