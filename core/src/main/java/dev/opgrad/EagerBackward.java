@@ -32,12 +32,42 @@ final class EagerBackward {
       // Scratch space reused for every node, so that the pass allocates nothing per node. The
       // inputs go in an array of exactly their number, which a variadic op reads as its count.
       double[][] inputsByCount = {new double[0], new double[1], new double[2]};
+      double[] in1 = inputsByCount[1];
+      double[] in2 = inputsByCount[2];
       double[] local = new double[4];
       for (; n >= 0; n--) {
         Value node = order[n];
         node.setMark(0);
         Op op = node.op();
         if (op == null) {
+          continue;
+        }
+        // Nodes of one or two inputs, nearly all of them, read their inputs from their fields.
+        Value a = node.input0();
+        Value b = node.input1();
+        if (b != null ? node.inputCount() == 2 : a != null) {
+          double grad = node.grad();
+          double[] inputs = b != null ? in2 : in1;
+          inputs[0] = a.data();
+          if (b != null) {
+            inputs[1] = b.data();
+          }
+          boolean contributes;
+          try {
+            contributes =
+                NodeRules.localGrads(
+                    op, inputs, node.constantsArray(), node.data(), grad, local, detect);
+          } catch (NodeFailure failure) {
+            throw failure.describedBy(new Names(root), node);
+          }
+          if (contributes) {
+            if (a.requiresGrad()) {
+              a.addToGrad(grad * local[0]);
+            }
+            if (b != null && b.requiresGrad()) {
+              b.addToGrad(grad * local[1]);
+            }
+          }
           continue;
         }
         int arity = node.inputCount();
@@ -52,8 +82,9 @@ final class EagerBackward {
         if (arity > local.length) {
           local = new double[arity];
         }
+        Value[] wide = node.wideInputs(); // every input: a node of one or two took the path above
         for (int i = 0; i < arity; i++) {
-          inputs[i] = node.input(i).data();
+          inputs[i] = wide[i].data();
         }
         double grad = node.grad();
         boolean contributes;
@@ -66,7 +97,7 @@ final class EagerBackward {
         }
         if (contributes) {
           for (int i = 0; i < arity; i++) {
-            Value input = node.input(i);
+            Value input = wide[i];
             if (input.requiresGrad()) {
               input.addToGrad(grad * local[i]);
             }
@@ -104,42 +135,74 @@ final class EagerBackward {
   private static Value[] markedOrder(Value root, boolean forBackward) {
     Value[] order = new Value[16];
     int size = 0;
+    // The node at hand and the next of its inputs to look at live in variables; the stack holds
+    // its ancestors only, each with the input to resume at. Inputs are read from the fields or the
+    // wide node's array, not through input(i): this runs once per edge of millions of nodes.
     Value[] stack = new Value[16];
     int[] nextInput = new int[16];
     int depth = 0;
+    Value node = root;
     boolean complete = false;
     try {
       root.setMark(1);
-      stack[0] = root;
-      nextInput[0] = 0;
-      depth = 1;
-      while (depth > 0) {
-        Value node = stack[depth - 1];
-        int i = nextInput[depth - 1];
-        if (i < node.inputCount()) {
-          nextInput[depth - 1] = i + 1;
-          Value input = node.input(i);
-          if (input.mark() == 0 && (input.requiresGrad() || !forBackward)) {
-            if (depth == stack.length) {
-              stack = Arrays.copyOf(stack, depth * 2);
-              nextInput = Arrays.copyOf(nextInput, depth * 2);
+      int next = 0;
+      while (true) {
+        Value input = null;
+        Value[] wide = node.wideInputs();
+        if (wide != null) {
+          // A tight loop over a wide node's inputs, most of them seen already (a neuron's weights).
+          while (next < wide.length) {
+            Value candidate = wide[next++];
+            if (forBackward ? candidate.wantsGradAndUnmarked() : candidate.mark() == 0) {
+              input = candidate;
+              break;
             }
-            input.setMark(1);
-            stack[depth] = input;
-            nextInput[depth] = 0;
-            depth++;
           }
         } else {
-          if (size == order.length) {
-            order = Arrays.copyOf(order, size * 2);
+          if (next == 0) {
+            next = 1;
+            Value a = node.input0();
+            if (a != null && (forBackward ? a.wantsGradAndUnmarked() : a.mark() == 0)) {
+              input = a;
+            }
           }
-          if (forBackward && !node.isLeaf()) {
-            node.setGrad(0);
+          if (input == null && next == 1) {
+            next = 2;
+            Value b = node.input1();
+            if (b != null && (forBackward ? b.wantsGradAndUnmarked() : b.mark() == 0)) {
+              input = b;
+            }
           }
-          order[size++] = node;
-          depth--;
         }
+        if (input != null) {
+          // Unmarked, and for backward, wanting a gradient (one read of its state): descend.
+          if (depth == stack.length) {
+            stack = Arrays.copyOf(stack, depth * 2);
+            nextInput = Arrays.copyOf(nextInput, depth * 2);
+          }
+          input.setMark(1);
+          stack[depth] = node;
+          nextInput[depth] = next;
+          depth++;
+          node = input;
+          next = 0;
+          continue;
+        }
+        if (size == order.length) {
+          order = Arrays.copyOf(order, size * 2);
+        }
+        if (forBackward && !node.isLeaf()) {
+          node.setGrad(0);
+        }
+        order[size++] = node;
+        if (depth == 0) {
+          break;
+        }
+        depth--;
+        node = stack[depth];
+        next = nextInput[depth];
       }
+      node = null;
       Value[] result = Arrays.copyOf(order, size);
       complete = true;
       return result;
@@ -151,6 +214,9 @@ final class EagerBackward {
         }
         for (int d = 0; d < depth; d++) {
           stack[d].setMark(0);
+        }
+        if (node != null) {
+          node.setMark(0);
         }
       }
     }

@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -90,6 +91,16 @@ public class MixedJvmMoonsBenchmark {
 
   private static final Variant[] VARIANTS = Variant.values();
 
+  /**
+   * {@code all}, the point of this benchmark, or one variant's name ({@code -p
+   * run=MICROGRAD_STYLE}): that variant and the hand-written baseline alone, the isolated JVM of
+   * {@link MoonsTrainingBenchmark} measured the same way, so that the two compare.
+   */
+  @Param({"all"})
+  public String run;
+
+  private Variant[] running;
+
   private final MoonsData data = MoonsData.load();
   private final double[] initial = MoonsData.initialParameters();
   private final double[] micrograd = micrograds();
@@ -116,6 +127,10 @@ public class MixedJvmMoonsBenchmark {
 
   @Setup(Level.Trial)
   public void countNodes() {
+    running =
+        run.equals("all")
+            ? VARIANTS
+            : new Variant[] {Variant.HAND_WRITTEN, Variant.valueOf(run)};
     for (Variant v : VARIANTS) {
       phaseNanos[v.ordinal()] = new long[v.phases.length];
       phaseMicros.add(new ArrayList<>());
@@ -142,8 +157,8 @@ public class MixedJvmMoonsBenchmark {
   @Benchmark
   public double round() {
     double sum = 0;
-    for (int i = 0; i < VARIANTS.length; i++) {
-      Variant v = VARIANTS[(round + i) % VARIANTS.length];
+    for (int i = 0; i < running.length; i++) {
+      Variant v = running[(round + i) % running.length];
       long allocated = threads.getCurrentThreadAllocatedBytes();
       long cpu = threads.getCurrentThreadCpuTime();
       long gc = gcMillis();
@@ -166,7 +181,7 @@ public class MixedJvmMoonsBenchmark {
     }
     double[] perStep = new double[VARIANTS.length];
     double[] cpuPerStep = new double[VARIANTS.length];
-    for (Variant v : VARIANTS) {
+    for (Variant v : running) {
       int k = v.ordinal();
       double[] phases = new double[v.phases.length];
       for (int p = 0; p < phases.length; p++) {
@@ -178,7 +193,7 @@ public class MixedJvmMoonsBenchmark {
       bytesPerStep.get(k).add((double) bytes[k] / steps[k]);
       cpuPerStep[k] = (cpuNanos[k] + gcMillis[k] * 1e6) / steps[k];
     }
-    for (Variant v : VARIANTS) {
+    for (Variant v : running) {
       ratios.get(v.ordinal()).add(perStep[v.ordinal()] / perStep[0]);
       cpuRatios.get(v.ordinal()).add(cpuPerStep[v.ordinal()] / cpuPerStep[0]);
     }
@@ -191,8 +206,9 @@ public class MixedJvmMoonsBenchmark {
     out.append(
         String.format(
             Locale.ROOT,
-            "%n[mixed JVM] %d measurement iterations, %d rounds in all; ± is JMH's 99.9%% error"
-                + " over the iterations%n",
+            "%n[mixed JVM] run=%s: %d measurement iterations, %d rounds in all; ± is JMH's 99.9%%"
+                + " error over the iterations%n",
+            run,
             micros.get(0).size(),
             round));
     out.append(
@@ -204,7 +220,7 @@ public class MixedJvmMoonsBenchmark {
             "× hand-written",
             "× by CPU time",
             "bytes per step"));
-    for (Variant v : VARIANTS) {
+    for (Variant v : running) {
       int k = v.ordinal();
       out.append(
           String.format(
@@ -216,7 +232,7 @@ public class MixedJvmMoonsBenchmark {
               meanError(cpuRatios.get(k), 1),
               stats(bytesPerStep.get(k)).getMean()));
     }
-    for (Variant v : VARIANTS) {
+    for (Variant v : running) {
       int k = v.ordinal();
       StringBuilder phases = new StringBuilder();
       for (int p = 0; p < v.phases.length; p++) {
