@@ -45,8 +45,13 @@ final class EagerBackward {
         // Nodes of one or two inputs, nearly all of them, read their inputs from their fields.
         Value a = node.input0();
         Value b = node.input1();
-        if (b != null ? node.inputCount() == 2 : a != null) {
-          double grad = node.grad();
+        Value[] wide = node.wideInputs(); // every input, if there are more than two
+        int arity = wide != null ? wide.length : b != null ? 2 : a != null ? 1 : 0;
+        double grad = node.grad();
+        if (NodeRules.skips(op, arity, node.data(), grad, detect)) {
+          continue;
+        }
+        if (wide == null && a != null) {
           double[] inputs = b != null ? in2 : in1;
           inputs[0] = a.data();
           if (b != null) {
@@ -70,7 +75,6 @@ final class EagerBackward {
           }
           continue;
         }
-        int arity = node.inputCount();
         if (arity >= inputsByCount.length) {
           inputsByCount = Arrays.copyOf(inputsByCount, arity + 1);
         }
@@ -82,11 +86,9 @@ final class EagerBackward {
         if (arity > local.length) {
           local = new double[arity];
         }
-        Value[] wide = node.wideInputs(); // every input: a node of one or two took the path above
         for (int i = 0; i < arity; i++) {
           inputs[i] = wide[i].data();
         }
-        double grad = node.grad();
         boolean contributes;
         try {
           contributes =

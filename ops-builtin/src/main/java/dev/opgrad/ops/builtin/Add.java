@@ -30,6 +30,12 @@ public final class Add implements BatchOp {
     grads[1] = 1;
   }
 
+  /** Its local gradients are 1 and 1. */
+  @Override
+  public boolean localGradsFiniteWhereOutputFinite() {
+    return true;
+  }
+
   @Override
   public void forwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {

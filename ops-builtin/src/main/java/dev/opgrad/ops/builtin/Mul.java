@@ -30,6 +30,12 @@ public final class Mul implements BatchOp {
     grads[1] = inputs[0];
   }
 
+  /** Its local gradients are the other factor: a finite product has finite factors. */
+  @Override
+  public boolean localGradsFiniteWhereOutputFinite() {
+    return true;
+  }
+
   @Override
   public void forwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {

@@ -29,6 +29,12 @@ public final class Neg implements BatchOp {
     grads[0] = -1;
   }
 
+  /** Its local gradients are -1. */
+  @Override
+  public boolean localGradsFiniteWhereOutputFinite() {
+    return true;
+  }
+
   @Override
   public void forwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {

@@ -34,6 +34,12 @@ public final class Relu implements BatchOp {
     grads[0] = inputs[0] <= 0 ? 0 : 1;
   }
 
+  /** Its local gradients are 0 or 1. */
+  @Override
+  public boolean localGradsFiniteWhereOutputFinite() {
+    return true;
+  }
+
   @Override
   public void forwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {
