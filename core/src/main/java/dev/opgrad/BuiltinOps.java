@@ -43,6 +43,32 @@ enum BuiltinOps {
   }
 
   /**
+   * Applies this binary op to {@code a}, not null, and {@code b}, without an array of inputs.
+   *
+   * @throws NullPointerException if {@code b} is null
+   * @throws IllegalArgumentException as {@link #apply(Value[], double[])}
+   */
+  Value apply(Value a, Value b) {
+    if (b == null) {
+      throw new NullPointerException("op '" + opName + "': input 1 is null");
+    }
+    if (op != null) {
+      return EagerForward.compute(op, a, b);
+    }
+    return apply(new Value[] {a, b}, NO_CONSTANTS);
+  }
+
+  /** Applies this unary op to {@code a}, not null, without an array of inputs. */
+  Value apply(Value a) {
+    if (op != null) {
+      return EagerForward.compute(op, a);
+    }
+    return apply(new Value[] {a}, NO_CONSTANTS);
+  }
+
+  private static final double[] NO_CONSTANTS = {};
+
+  /**
    * Applies the op to {@code inputs}, which hold as many values as it takes, none null.
    *
    * @throws IllegalArgumentException if the default registry has no op of this name, saying to add

@@ -32,6 +32,8 @@ final class EagerBackward {
       // Scratch space reused for every node, so that the pass allocates nothing per node. The
       // inputs go in an array of exactly their number, which a variadic op reads as its count.
       double[][] inputsByCount = {new double[0], new double[1], new double[2]};
+      double[] in1 = inputsByCount[1];
+      double[] in2 = inputsByCount[2];
       double[] local = new double[4];
       for (; n >= 0; n--) {
         Value node = order[n];
@@ -40,7 +42,39 @@ final class EagerBackward {
         if (op == null) {
           continue;
         }
-        int arity = node.inputCount();
+        // Nodes of one or two inputs, nearly all of them, read their inputs from their fields.
+        Value a = node.input0();
+        Value b = node.input1();
+        Value[] wide = node.wideInputs(); // every input, if there are more than two
+        int arity = wide != null ? wide.length : b != null ? 2 : a != null ? 1 : 0;
+        double grad = node.grad();
+        if (NodeRules.skips(op, arity, node.data(), grad, detect)) {
+          continue;
+        }
+        if (wide == null && a != null) {
+          double[] inputs = b != null ? in2 : in1;
+          inputs[0] = a.data();
+          if (b != null) {
+            inputs[1] = b.data();
+          }
+          boolean contributes;
+          try {
+            contributes =
+                NodeRules.localGrads(
+                    op, inputs, node.constantsArray(), node.data(), grad, local, detect);
+          } catch (NodeFailure failure) {
+            throw failure.describedBy(new Names(root), node);
+          }
+          if (contributes) {
+            if (a.requiresGrad()) {
+              a.addToGrad(grad * local[0]);
+            }
+            if (b != null && b.requiresGrad()) {
+              b.addToGrad(grad * local[1]);
+            }
+          }
+          continue;
+        }
         if (arity >= inputsByCount.length) {
           inputsByCount = Arrays.copyOf(inputsByCount, arity + 1);
         }
@@ -53,9 +87,8 @@ final class EagerBackward {
           local = new double[arity];
         }
         for (int i = 0; i < arity; i++) {
-          inputs[i] = node.input(i).data();
+          inputs[i] = wide[i].data();
         }
-        double grad = node.grad();
         boolean contributes;
         try {
           contributes =
@@ -66,7 +99,7 @@ final class EagerBackward {
         }
         if (contributes) {
           for (int i = 0; i < arity; i++) {
-            Value input = node.input(i);
+            Value input = wide[i];
             if (input.requiresGrad()) {
               input.addToGrad(grad * local[i]);
             }
@@ -105,47 +138,80 @@ final class EagerBackward {
   static Value[] markedOrder(Value[] roots, boolean wantingGradOnly, boolean zeroGrads) {
     Value[] order = new Value[16];
     int size = 0;
+    // The node at hand and the next of its inputs to look at live in variables; the stack holds
+    // its ancestors only, each with the input to resume at. Inputs are read from the fields or the
+    // wide node's array, not through input(i): this runs once per edge of millions of nodes.
     Value[] stack = new Value[16];
     int[] nextInput = new int[16];
     int depth = 0;
+    Value node = null;
     boolean complete = false;
     try {
       for (Value root : roots) {
-        if (root.mark() != 0 || (wantingGradOnly && !root.requiresGrad())) {
+        if (wantingGradOnly ? !root.wantsGradAndUnmarked() : root.mark() != 0) {
           continue;
         }
+        node = root;
         root.setMark(1);
-        stack[0] = root;
-        nextInput[0] = 0;
-        depth = 1;
-        while (depth > 0) {
-          Value node = stack[depth - 1];
-          int i = nextInput[depth - 1];
-          if (i < node.inputCount()) {
-            nextInput[depth - 1] = i + 1;
-            Value input = node.input(i);
-            if (input.mark() == 0 && (input.requiresGrad() || !wantingGradOnly)) {
-              if (depth == stack.length) {
-                stack = Arrays.copyOf(stack, depth * 2);
-                nextInput = Arrays.copyOf(nextInput, depth * 2);
+        int next = 0;
+        while (true) {
+          Value input = null;
+          Value[] wide = node.wideInputs();
+          if (wide != null) {
+            // A tight loop over a wide node's inputs, most of them seen before (a neuron's weights).
+            while (next < wide.length) {
+              Value candidate = wide[next++];
+              if (wantingGradOnly ? candidate.wantsGradAndUnmarked() : candidate.mark() == 0) {
+                input = candidate;
+                break;
               }
-              input.setMark(1);
-              stack[depth] = input;
-              nextInput[depth] = 0;
-              depth++;
             }
           } else {
-            if (size == order.length) {
-              order = Arrays.copyOf(order, size * 2);
+            if (next == 0) {
+              next = 1;
+              Value a = node.input0();
+              if (a != null && (wantingGradOnly ? a.wantsGradAndUnmarked() : a.mark() == 0)) {
+                input = a;
+              }
             }
-            if (zeroGrads && !node.isLeaf()) {
-              node.setGrad(0);
+            if (input == null && next == 1) {
+              next = 2;
+              Value b = node.input1();
+              if (b != null && (wantingGradOnly ? b.wantsGradAndUnmarked() : b.mark() == 0)) {
+                input = b;
+              }
             }
-            order[size++] = node;
-            depth--;
           }
+          if (input != null) {
+            // Unmarked, and for backward, wanting a gradient (one read of its state): descend.
+            if (depth == stack.length) {
+              stack = Arrays.copyOf(stack, depth * 2);
+              nextInput = Arrays.copyOf(nextInput, depth * 2);
+            }
+            input.setMark(1);
+            stack[depth] = node;
+            nextInput[depth] = next;
+            depth++;
+            node = input;
+            next = 0;
+            continue;
+          }
+          if (size == order.length) {
+            order = Arrays.copyOf(order, size * 2);
+          }
+          if (zeroGrads && !node.isLeaf()) {
+            node.setGrad(0);
+          }
+          order[size++] = node;
+          if (depth == 0) {
+            break;
+          }
+          depth--;
+          node = stack[depth];
+          next = nextInput[depth];
         }
       }
+      node = null;
       Value[] result = Arrays.copyOf(order, size);
       complete = true;
       return result;
@@ -157,6 +223,9 @@ final class EagerBackward {
         }
         for (int d = 0; d < depth; d++) {
           stack[d].setMark(0);
+        }
+        if (node != null) {
+          node.setMark(0);
         }
       }
     }

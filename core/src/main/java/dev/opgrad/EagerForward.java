@@ -48,7 +48,7 @@ final class EagerForward {
   static Value compute(Op op, Value[] inputs, double[] constants) {
     // The thread's array of that length, which the op borrows for the call (the Op contract):
     // a new one would be garbage per node unless the JIT inlines the whole call chain.
-    double[][] lendable = LENDABLE.get();
+    double[][] lendable = lendable();
     double[] data = borrow(lendable, inputs.length);
     for (int i = 0; i < inputs.length; i++) {
       data[i] = inputs[i].data();
@@ -57,9 +57,7 @@ final class EagerForward {
     try {
       output = NodeRules.output(op, data, constants, Anomalies.isDetecting());
     } catch (NodeFailure failure) {
-      // The node that failed, created only to be named: a forward failure names its inputs.
-      throw failure.describedBy(
-          new EagerBackward.Names(null), Value.node(Double.NaN, op, inputs, constants));
+      throw failed(failure, op, inputs, constants);
     }
     giveBack(lendable, data);
     // Under no-grad, a constant: it keeps no inputs, so no graph is retained.
@@ -67,12 +65,87 @@ final class EagerForward {
   }
 
   /**
+   * Computes the output of a binary op (as {@link #compute(Op, Value[], double[])} with no
+   * constants) and creates its node without an array of inputs, the common case.
+   */
+  static Value compute(Op op, Value a, Value b) {
+    double[][] lendable = lendable();
+    double[] data = borrow(lendable, 2);
+    data[0] = a.data();
+    data[1] = b.data();
+    double output;
+    try {
+      output = NodeRules.output(op, data, NO_CONSTANTS, Anomalies.isDetecting());
+    } catch (NodeFailure failure) {
+      throw failed(failure, op, new Value[] {a, b}, NO_CONSTANTS);
+    }
+    giveBack(lendable, data);
+    return NoGrad.isOn() ? Value.constant(output) : Value.node(output, op, a, b, NO_CONSTANTS);
+  }
+
+  /** The same for a unary op. */
+  static Value compute(Op op, Value a) {
+    double[][] lendable = lendable();
+    double[] data = borrow(lendable, 1);
+    data[0] = a.data();
+    double output;
+    try {
+      output = NodeRules.output(op, data, NO_CONSTANTS, Anomalies.isDetecting());
+    } catch (NodeFailure failure) {
+      throw failed(failure, op, new Value[] {a}, NO_CONSTANTS);
+    }
+    giveBack(lendable, data);
+    return NoGrad.isOn() ? Value.constant(output) : Value.node(output, op, a, null, NO_CONSTANTS);
+  }
+
+  /** A forward failure, naming the node that failed, created only to be named. */
+  private static RuntimeException failed(
+      NodeFailure failure, Op op, Value[] inputs, double[] constants) {
+    return failure.describedBy(
+        new EagerBackward.Names(null), Value.node(Double.NaN, op, inputs, constants));
+  }
+
+  private static final double[] NO_CONSTANTS = {};
+
+  /**
    * Arrays of each length, one set per thread, that ops borrow their inputs in: an op reads its
    * inputs array during the call only and never keeps it (the {@link Op} contract). An array is
    * out of the set while it is lent, so that an op that applies ops itself gets arrays of its own.
    */
-  private static final ThreadLocal<double[][]> LENDABLE =
-      ThreadLocal.withInitial(() -> new double[64][]);
+  private static final ThreadLocal<Lender> LENDERS =
+      ThreadLocal.withInitial(() -> new Lender(Thread.currentThread()));
+
+  /** A thread's set of lendable arrays, by length. Immutable, so it may be read racily. */
+  private static final class Lender {
+    final Thread owner;
+    final double[][] arrays = new double[64][];
+
+    Lender(Thread owner) {
+      this.owner = owner;
+    }
+  }
+
+  /**
+   * The set of the first thread that applied an op, so that it skips the thread-local lookup (a
+   * hash probe per node applied): a graph is usually built on one thread. Read and written without
+   * synchronization, which is safe: a thread uses the set only if it is its own, and final fields
+   * are seen initialized. It is set once, so threads that build graphs at once do not take it
+   * from each other.
+   */
+  private static Lender firstLender;
+
+  /** The calling thread's set of lendable arrays. */
+  private static double[][] lendable() {
+    Lender first = firstLender;
+    if (first != null && first.owner == Thread.currentThread()) {
+      return first.arrays;
+    }
+    Lender own = LENDERS.get();
+    if (first == null) {
+      firstLender = own;
+    }
+    return own.arrays;
+  }
 
   /** An array of {@code length} elements from the thread's {@code lendable} set, or a new one. */
   private static double[] borrow(double[][] lendable, int length) {

@@ -102,6 +102,29 @@ final class NodeRules {
     return zero != 0;
   }
 
+  /**
+   * Whether a node of {@code arity} inputs may skip its contributions to its inputs' gradients
+   * without computing its
+   * local gradients, so that {@link #localGrads} need not be called: its gradient is ±0, its
+   * output finite, and its op {@linkplain Op#localGradsFiniteWhereOutputFinite() says} that its
+   * local gradients are then finite, so {@link #localGrads} would return false. Never while anomaly
+   * detection is on, which checks every local gradient. Most nodes of a trained network are such,
+   * and this spares reading their inputs.
+   */
+  static boolean skips(Op op, int arity, double output, double grad, boolean detect) {
+    if (grad != 0 || detect || !Double.isFinite(output)) {
+      return false;
+    }
+    // One call site per common arity, as in output(): one site for every op would be megamorphic,
+    // an indirect call per node that costs more than the work it spares.
+    if (arity == 2) {
+      return op.localGradsFiniteWhereOutputFinite();
+    } else if (arity == 1) {
+      return op.localGradsFiniteWhereOutputFinite();
+    }
+    return op.localGradsFiniteWhereOutputFinite();
+  }
+
   /** What a backward pass from a root that wants no gradient throws; {@code root} names it. */
   static IllegalStateException rootWantsNoGradient(String root) {
     return new IllegalStateException(

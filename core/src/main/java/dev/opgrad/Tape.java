@@ -346,8 +346,11 @@ final class Tape {
 
   /** Adds node {@code n}'s contributions into its inputs' gradients, by {@link NodeRules}. */
   private void backward(int n, boolean detect) {
-    double[] inputs = gather(n);
     double g = grad[n];
+    if (NodeRules.skips(ops[n], inputStart[n + 1] - inputStart[n], data[n], g, detect)) {
+      return;
+    }
+    double[] inputs = gather(n);
     if (NodeRules.localGrads(ops[n], inputs, constants[n], data[n], g, local, detect)) {
       for (int e = inputStart[n], i = 0; e < inputStart[n + 1]; e++, i++) {
         int input = inputIndex[e];

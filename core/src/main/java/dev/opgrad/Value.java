@@ -50,7 +50,9 @@ public final class Value {
   private final Op op; // null for a leaf
   private final Value input0; // null if the node has no input
   private final Value input1; // null if it has fewer than two
-  private final Value[] moreInputs; // inputs 3, 4, ...; null if it has fewer than three
+  // Every input, if there are three or more; else null. It is the array the op was applied to,
+  // kept rather than copied: a neuron's linear node would otherwise allocate its inputs twice.
+  private final Value[] wideInputs;
   private final double[] constants;
   private String label; // null until labeled
 
@@ -65,14 +67,29 @@ public final class Value {
 
   private static final int WANTS_NO_GRAD = 1 << 31;
 
+  /** A node of {@code inputs}, which it keeps if there are three or more: the caller's own. */
   private Value(double data, Op op, Value[] inputs, double[] constants, boolean wantsGrad) {
     this.data = data;
     this.op = op;
     this.input0 = inputs.length > 0 ? inputs[0] : null;
     this.input1 = inputs.length > 1 ? inputs[1] : null;
-    this.moreInputs = inputs.length > 2 ? Arrays.copyOfRange(inputs, 2, inputs.length) : null;
+    this.wideInputs = inputs.length > 2 ? inputs : null;
     this.constants = constants;
     this.state = wantsGrad ? 0 : WANTS_NO_GRAD;
+  }
+
+  /**
+   * A node of one input ({@code input1} null) or two, built without an array of inputs: the eager
+   * engine's common case, which should not depend on the JIT removing a temporary array.
+   */
+  private Value(double data, Op op, Value input0, Value input1, double[] constants, int state) {
+    this.data = data;
+    this.op = op;
+    this.input0 = input0;
+    this.input1 = input1;
+    this.wideInputs = null;
+    this.constants = constants;
+    this.state = state;
   }
 
   /**
@@ -196,7 +213,7 @@ public final class Value {
 
   /** Returns {@code this + other}. */
   public Value add(Value other) {
-    return applyBuiltin(BuiltinOps.ADD, NO_CONSTANTS, this, other);
+    return BuiltinOps.ADD.apply(this, other);
   }
 
   /** Returns {@code this + other}, {@code other} a {@linkplain #constant constant}. */
@@ -206,7 +223,7 @@ public final class Value {
 
   /** Returns {@code this - other}. */
   public Value sub(Value other) {
-    return applyBuiltin(BuiltinOps.SUB, NO_CONSTANTS, this, other);
+    return BuiltinOps.SUB.apply(this, other);
   }
 
   /** Returns {@code this - other}, {@code other} a {@linkplain #constant constant}. */
@@ -216,7 +233,7 @@ public final class Value {
 
   /** Returns {@code this * other}. */
   public Value mul(Value other) {
-    return applyBuiltin(BuiltinOps.MUL, NO_CONSTANTS, this, other);
+    return BuiltinOps.MUL.apply(this, other);
   }
 
   /** Returns {@code this * other}, {@code other} a {@linkplain #constant constant}. */
@@ -226,7 +243,7 @@ public final class Value {
 
   /** Returns {@code this / other}. */
   public Value div(Value other) {
-    return applyBuiltin(BuiltinOps.DIV, NO_CONSTANTS, this, other);
+    return BuiltinOps.DIV.apply(this, other);
   }
 
   /** Returns {@code this / other}, {@code other} a {@linkplain #constant constant}. */
@@ -241,19 +258,19 @@ public final class Value {
 
   /** Returns {@code -this}. */
   public Value neg() {
-    return applyBuiltin(BuiltinOps.NEG, NO_CONSTANTS, this);
+    return BuiltinOps.NEG.apply(this);
   }
 
   /** Returns <i>e</i> raised to {@code this}. */
   public Value exp() {
-    return applyBuiltin(BuiltinOps.EXP, NO_CONSTANTS, this);
+    return BuiltinOps.EXP.apply(this);
   }
 
   /**
    * Returns the natural logarithm of {@code this}: as {@link Math#log}, −∞ at 0 and NaN below.
    */
   public Value log() {
-    return applyBuiltin(BuiltinOps.LOG, NO_CONSTANTS, this);
+    return BuiltinOps.LOG.apply(this);
   }
 
   /**
@@ -274,12 +291,12 @@ public final class Value {
 
   /** Returns the hyperbolic tangent of {@code this}. */
   public Value tanh() {
-    return applyBuiltin(BuiltinOps.TANH, NO_CONSTANTS, this);
+    return BuiltinOps.TANH.apply(this);
   }
 
   /** Returns {@code max(0, this)}, whose gradient at 0 is 0. */
   public Value relu() {
-    return applyBuiltin(BuiltinOps.RELU, NO_CONSTANTS, this);
+    return BuiltinOps.RELU.apply(this);
   }
 
   /**
@@ -407,11 +424,27 @@ public final class Value {
 
   /**
    * Creates the node {@link EagerForward} has computed, which wants a gradient if one of its inputs
-   * does.
+   * does. It keeps {@code inputs} if there are three or more: the caller passes an array of its own.
    */
   static Value node(double data, Op op, Value[] inputs, double[] constants) {
     return new Value(
         data, op, inputs, constants.length == 0 ? NO_CONSTANTS : constants, anyWantsGrad(inputs));
+  }
+
+  /**
+   * Creates the node of one input ({@code input1} null) or two that {@link EagerForward} has
+   * computed, which wants a gradient if one of its inputs does.
+   */
+  static Value node(double data, Op op, Value input0, Value input1, double[] constants) {
+    // Bit 31 of a state is set if that value wants no gradient: the node wants none if neither does.
+    int state = input1 == null ? input0.state : input0.state & input1.state;
+    return new Value(
+        data,
+        op,
+        input0,
+        input1,
+        constants.length == 0 ? NO_CONSTANTS : constants,
+        state & WANTS_NO_GRAD);
   }
 
   /**
@@ -431,6 +464,29 @@ public final class Value {
       }
     }
     return false;
+  }
+
+  /** Input 0, or null if this node has none: for the drivers' paths of one or two inputs. */
+  Value input0() {
+    return input0;
+  }
+
+  /** Input 1, or null if this node has fewer than two. */
+  Value input1() {
+    return input1;
+  }
+
+  /**
+   * Every input if there are three or more, else null: the array the node keeps, which the caller
+   * must not modify.
+   */
+  Value[] wideInputs() {
+    return wideInputs;
+  }
+
+  /** Whether this node wants a gradient and no pass has marked it: its state is all zeros. */
+  boolean wantsGradAndUnmarked() {
+    return state == 0;
   }
 
   /** The mark of the pass over the graph at hand, 0 if it has not reached this node. */
@@ -466,7 +522,7 @@ public final class Value {
     if (input1 == null) {
       return input0 == null ? 0 : 1;
     }
-    return moreInputs == null ? 2 : 2 + moreInputs.length;
+    return wideInputs == null ? 2 : wideInputs.length;
   }
 
   /** The inputs in a new array, for messages and checks off the hot path. */
@@ -484,7 +540,7 @@ public final class Value {
       case 1:
         return input1;
       default:
-        return moreInputs[i - 2];
+        return wideInputs[i];
     }
   }
 

@@ -203,4 +203,44 @@ class ValueTest {
 
     assertThat(Value.of(1).apply(nested, new double[0], Value.of(2)).data()).isEqualTo(103.0);
   }
+
+  @Test
+  void threadsApplyingOpsAtOnceEachGetArraysOfTheirOwn() throws Exception {
+    // The first thread to apply an op finds its arrays without the thread-local lookup; any other
+    // thread must still get its own. This op reads its inputs before and after yielding: an array
+    // shared with the other thread would have changed in between.
+    Op slowSum =
+        TestOps.op(
+            "slowSum",
+            2,
+            x -> {
+              double a = x[0];
+              double b = x[1];
+              Thread.yield();
+              return a + b + (x[0] - a) + (x[1] - b);
+            },
+            (x, out, g) -> {
+              g[0] = 1;
+              g[1] = 1;
+            });
+    double[] results = new double[2];
+    Runnable[] sums = new Runnable[2];
+    for (int t = 0; t < 2; t++) {
+      int thread = t;
+      sums[t] =
+          () -> {
+            Value sum = Value.of(thread);
+            for (int i = 0; i < 2_000; i++) {
+              sum = sum.apply(slowSum, new double[0], Value.of(i * (thread + 1)));
+            }
+            results[thread] = sum.data();
+          };
+    }
+    Thread other = new Thread(sums[1]);
+    other.start();
+    sums[0].run();
+    other.join();
+
+    assertThat(results).containsExactly(0 + 1_999_000.0, 1 + 2 * 1_999_000.0);
+  }
 }

@@ -95,6 +95,19 @@ public interface Op {
   void localGrad(double[] inputs, double[] constants, double output, double[] grads);
 
   /**
+   * Whether every local gradient is finite wherever the output is finite, at any inputs and
+   * constants: true for {@code add}, {@code mul} or {@code relu}, false for {@code div} or {@code
+   * log}, whose local gradients overflow at tiny inputs whose output is finite. If true, backward
+   * skips a node whose gradient is ±0 and whose output is finite without calling {@link
+   * #localGrad}: its contributions would all be ±0, which change no gradient. In a trained
+   * network most nodes are such (an inactive ReLU and everything below it), and hand-written code
+   * skips them too. By default false, which is always correct.
+   */
+  default boolean localGradsFiniteWhereOutputFinite() {
+    return false;
+  }
+
+  /**
    * Points of this op's domain where it is differentiable, for {@link dev.opgrad.check.GradCheck} and
    * tests that build random graphs. By default, for an op without constants: every combination of
    * the inputs {@code -1.7, -0.6, 0.4, 1.3} (at most 64 points). An op with constants, or with a

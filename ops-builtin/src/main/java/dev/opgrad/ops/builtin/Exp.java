@@ -39,6 +39,12 @@ public final class Exp implements BatchOp, HigherOrderOp {
     grads[0] = output;
   }
 
+  /** Its local gradients are the output itself. */
+  @Override
+  public boolean localGradsFiniteWhereOutputFinite() {
+    return true;
+  }
+
   @Override
   public void forwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {

@@ -67,6 +67,15 @@ public final class Linear implements BatchOp, HigherOrderOp {
     }
   }
 
+  /**
+   * Its local gradients are 1, x_i and w_i: a finite sum has finite products, which have finite
+   * factors.
+   */
+  @Override
+  public boolean localGradsFiniteWhereOutputFinite() {
+    return true;
+  }
+
   /** Sums of 0, 1, 2 and 3 products (1, 3, 5 and 7 inputs), the inputs drawn from a grid. */
   @Override
   public List<Point> gradCheckPoints() {

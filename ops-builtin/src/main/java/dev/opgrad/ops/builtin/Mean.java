@@ -50,6 +50,12 @@ public final class Mean implements BatchOp, HigherOrderOp {
     }
   }
 
+  /** Its local gradients are all 1/n. */
+  @Override
+  public boolean localGradsFiniteWhereOutputFinite() {
+    return true;
+  }
+
   /** Means of 1 to 5 inputs, each from a grid. */
   @Override
   public List<Point> gradCheckPoints() {

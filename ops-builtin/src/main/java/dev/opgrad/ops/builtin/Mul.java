@@ -32,6 +32,12 @@ public final class Mul implements BatchOp, HigherOrderOp {
     grads[1] = inputs[0];
   }
 
+  /** Its local gradients are the other factor: a finite product has finite factors. */
+  @Override
+  public boolean localGradsFiniteWhereOutputFinite() {
+    return true;
+  }
+
   @Override
   public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
     grads[0] = inputs[1];

@@ -31,6 +31,12 @@ public final class Neg implements BatchOp, HigherOrderOp {
     grads[0] = -1;
   }
 
+  /** Its local gradients are -1. */
+  @Override
+  public boolean localGradsFiniteWhereOutputFinite() {
+    return true;
+  }
+
   @Override
   public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
     grads[0] = Value.constant(-1);

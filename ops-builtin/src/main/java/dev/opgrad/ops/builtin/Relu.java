@@ -51,6 +51,12 @@ public final class Relu implements BatchOp, HigherOrderOp {
     grads[0] = Double.isNaN(a.data()) ? Value.constant(1) : a.apply(STEP, NO_CONSTANTS);
   }
 
+  /** Its local gradients are 0 or 1. */
+  @Override
+  public boolean localGradsFiniteWhereOutputFinite() {
+    return true;
+  }
+
   @Override
   public void forwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {

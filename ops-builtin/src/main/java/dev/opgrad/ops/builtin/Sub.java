@@ -32,6 +32,12 @@ public final class Sub implements BatchOp, HigherOrderOp {
     grads[1] = -1;
   }
 
+  /** Its local gradients are 1 and -1. */
+  @Override
+  public boolean localGradsFiniteWhereOutputFinite() {
+    return true;
+  }
+
   @Override
   public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
     grads[0] = Value.constant(1);

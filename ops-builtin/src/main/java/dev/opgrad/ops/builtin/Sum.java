@@ -56,6 +56,12 @@ public final class Sum implements BatchOp, HigherOrderOp {
     }
   }
 
+  /** Its local gradients are all 1. */
+  @Override
+  public boolean localGradsFiniteWhereOutputFinite() {
+    return true;
+  }
+
   /** Sums of 1 to 5 inputs, each from a grid. */
   @Override
   public List<Point> gradCheckPoints() {

@@ -37,6 +37,12 @@ public final class Tanh implements BatchOp, HigherOrderOp {
     grads[0] = output.mul(output).neg().add(1);
   }
 
+  /** Its local gradients are 1 - output², for an output in [-1, 1]. */
+  @Override
+  public boolean localGradsFiniteWhereOutputFinite() {
+    return true;
+  }
+
   @Override
   public void forwardBatch(Nodes nodes) {
     for (int k = 0; k < nodes.size(); k++) {

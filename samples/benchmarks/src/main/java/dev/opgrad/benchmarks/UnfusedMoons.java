@@ -27,6 +27,11 @@ final class UnfusedMoons {
     this.model = Moons.newModel(initial);
   }
 
+  /** The model, whose parameters {@link #step} updates. */
+  MLP model() {
+    return model;
+  }
+
   /** The model's score for {@code (x0, x1)}, every neuron a chain of 2n nodes. */
   private Value score(double x0, double x1) {
     List<Value> activations = List.of(Value.of(x0), Value.of(x1));
