@@ -235,21 +235,25 @@ public final class Gradients {
     for (int i = 0; i < leaves.length; i++) {
       Value input = inputs.get(i);
       checkNotNull(input, "inputs[%s] is null", i);
-      checkArgument(
-          input.isLeaf(),
-          "inputs[%s], %s, is computed by op '%s': differentiate with respect to leaves",
-          i,
-          input.describe(),
-          input.isLeaf() ? "" : input.op().name());
-      checkArgument(
-          input.requiresGrad(),
-          "inputs[%s], %s, is a constant, which has no gradient: make it with Value.of",
-          i,
-          input.describe());
+      // Messages are built only on failure: describing a value formats its data.
+      if (!input.isLeaf()) {
+        throw new IllegalArgumentException(
+            String.format(
+                "inputs[%s], %s, is computed by op '%s': differentiate with respect to leaves",
+                i, input.describe(), input.op().name()));
+      }
+      if (!input.requiresGrad()) {
+        throw new IllegalArgumentException(
+            String.format(
+                "inputs[%s], %s, is a constant, which has no gradient: make it with Value.of",
+                i, input.describe()));
+      }
       Integer first = seen.putIfAbsent(input, i);
-      checkArgument(
-          first == null, "inputs[%s] and inputs[%s] are the same value, %s", first, i,
-          input.describe());
+      if (first != null) {
+        throw new IllegalArgumentException(
+            String.format(
+                "inputs[%s] and inputs[%s] are the same value, %s", first, i, input.describe()));
+      }
       leaves[i] = input;
     }
     return leaves;

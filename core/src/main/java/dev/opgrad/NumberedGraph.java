@@ -1,5 +1,7 @@
 package dev.opgrad;
 
+import java.util.Arrays;
+
 /**
  * The part of a graph that leads from some leaves, the inputs, to some roots, numbered so that a
  * pass keeps its per-node numbers in arrays instead of in the {@link Value}s: {@link Gradients}'
@@ -16,7 +18,7 @@ final class NumberedGraph {
 
   /**
    * The index in {@link #order} of each edge's input if that input depends on one of the inputs
-   * of the pass, else −1: no derivative flows along the edge.
+   * of the pass, else −1: no derivative flows along the edge. It may be longer than the edges.
    */
   final int[] edgeInput;
 
@@ -36,35 +38,37 @@ final class NumberedGraph {
     order = EagerBackward.markedOrder(roots, true, false);
     int n = order.length;
     try {
-      long edges = 0;
-      for (int k = 0; k < n; k++) {
-        order[k].setMark(k + 1);
-        edges += order[k].inputCount();
-      }
-      if (edges > Integer.MAX_VALUE - 8) {
-        throw new IllegalArgumentException("a graph of more than 2^31 edges: " + edges);
-      }
-      edgeStart = new int[n + 1];
-      edgeInput = new int[(int) edges];
-      depends = new boolean[n];
-      inputIndex = indices(inputs);
-      for (int index : inputIndex) {
-        if (index >= 0) {
-          depends[index] = true;
+      // The ordering leaves every node marked 1; an input in the graph is marked 2 instead, so
+      // that one pass numbers the nodes and finds what depends on the inputs: when it reaches a
+      // node, the node's own mark is still 1 or 2, and its inputs already hold their numbers.
+      for (Value input : inputs) {
+        if (input.mark() != 0) {
+          input.setMark(2);
         }
       }
+      edgeStart = new int[n + 1];
+      depends = new boolean[n];
+      int[] edges = new int[Math.max(16, 2 * n)];
       int edge = 0;
       for (int k = 0; k < n; k++) {
         Value node = order[k];
+        depends[k] = node.mark() == 2;
+        node.setMark(k + 1);
         edgeStart[k] = edge;
-        for (int i = 0; i < node.inputCount(); i++) {
+        int arity = node.inputCount();
+        if (edges.length - edge < arity) {
+          edges = Arrays.copyOf(edges, Math.max(edges.length * 2, edge + arity));
+        }
+        for (int i = 0; i < arity; i++) {
           int input = node.input(i).mark() - 1;
-          edgeInput[edge] = input >= 0 && depends[input] ? input : -1;
-          depends[k] |= edgeInput[edge] >= 0;
+          edges[edge] = input >= 0 && depends[input] ? input : -1;
+          depends[k] |= edges[edge] >= 0;
           edge++;
         }
       }
       edgeStart[n] = edge;
+      edgeInput = edges;
+      inputIndex = indices(inputs);
       rootIndex = indices(roots);
     } finally {
       for (Value node : order) {

@@ -16,7 +16,7 @@ final class Tangents {
 
   Tangents(Value[] roots, Value[] inputs) {
     graph = new NumberedGraph(roots, inputs);
-    locals = new double[graph.edgeInput.length];
+    locals = new double[graph.edgeStart[graph.order.length]];
     boolean detect = Anomalies.isDetecting();
     double[] scratch = new double[4];
     double[][] dataByCount = new double[4][]; // exactly as many as the node's inputs, as backward
