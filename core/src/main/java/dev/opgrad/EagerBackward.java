@@ -158,7 +158,7 @@ final class EagerBackward {
           Value input = null;
           Value[] wide = node.wideInputs();
           if (wide != null) {
-            // A tight loop over a wide node's inputs, most of them seen before (a neuron's weights).
+            // A tight loop over a wide node's inputs, most seen before (a neuron's weights).
             while (next < wide.length) {
               Value candidate = wide[next++];
               if (wantingGradOnly ? candidate.wantsGradAndUnmarked() : candidate.mark() == 0) {

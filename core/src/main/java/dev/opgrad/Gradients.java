@@ -29,8 +29,8 @@ import java.util.Map;
  * allow_unused=True} and {@code materialize_grads=True}: a {@linkplain Value#constant constant} 0
  * from {@link #of}. {@link #jvp} works with every op; the others differentiate the ops' local
  * gradients, which needs every op between the output and the inputs to be a {@link HigherOrderOp}:
- * through any other op, a second derivative fails with a message that names it. <b>Experimental</b>:
- * this class may change in a minor release.
+ * through any other op, a second derivative fails with a message that names it.
+ * <b>Experimental</b>: this class may change in a minor release.
  */
 public final class Gradients {
 
@@ -39,8 +39,8 @@ public final class Gradients {
   /**
    * Returns ∂output/∂input<sub>i</sub> for every input, as values whose graph can be differentiated
    * again, to any order. The gradients are built as {@link Value#backward()} computes them, in the
-   * same order, so their data is what {@code backward()} would add to the inputs' gradients, bit for
-   * bit where the ops' {@link HigherOrderOp#localGrad(Value[], double[], Value, Value[]) local
+   * same order, so their data is what {@code backward()} would add to the inputs' gradients, bit
+   * for bit where the ops' {@link HigherOrderOp#localGrad(Value[], double[], Value, Value[]) local
    * gradients as values} compute what their {@code localGrad} computes. Under {@link NoGrad}, they
    * are constants: the numbers without the graph.
    *

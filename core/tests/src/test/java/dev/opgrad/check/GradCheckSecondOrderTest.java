@@ -87,7 +87,8 @@ class GradCheckSecondOrderTest {
 
     assertThat(result.passed()).isFalse();
     assertThat(result.secondOrderMismatch())
-        .contains("local gradient 0 as a value is -0.75 at inputs [1.5, -0.5], localGrad gives -1.5");
+        .contains(
+            "local gradient 0 as a value is -0.75 at inputs [1.5, -0.5], localGrad gives -1.5");
   }
 
   @Test

@@ -33,8 +33,8 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
  *   <li>central finite differences of the whole graph, with PyTorch gradcheck's tolerances, and a
  *       step per leaf small enough that no node moves by more than 1e-6 (a log at 0.05 behind a
  *       steep path must not be pushed out of its neighbourhood);
- *   <li>Hipparchus' forward-mode derivatives ({@link DerivativeStructure}, one variable per leaf) to 1e-9, and
- *       each node's value Hipparchus' to 1e-12 at the same inputs, for graphs whose ops all have a
+ *   <li>Hipparchus' forward-mode derivatives ({@link DerivativeStructure}, one variable per leaf)
+ *       to 1e-9, and each node's value Hipparchus' to 1e-12 at the same inputs, for graphs whose ops all have a
  *       {@link HipparchusOps counterpart}. This is the sharp check: it catches a local gradient
  *       wrong by one part in a million, which finite differences cannot see. Graphs with an op
  *       without a counterpart are checked by finite differences only; {@link

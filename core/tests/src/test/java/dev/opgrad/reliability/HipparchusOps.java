@@ -5,8 +5,9 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
 
 /**
  * The Hipparchus forward-mode counterpart of each op that has one, by op name: what the fuzzer
- * compares opgrad's derivatives with, to any order ({@link DerivativeStructure}). Written from the mathematical definitions, independently of
- * the ops' own code. An op missing here is checked by finite differences only.
+ * compares opgrad's derivatives with, to any order ({@link DerivativeStructure}). Written from the
+ * mathematical definitions, independently of the ops' own code. An op missing here is checked by
+ * finite differences only.
  */
 final class HipparchusOps {
 

@@ -22,8 +22,8 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
 /**
  * An expression DAG over registered ops, kept as a plain list so that it can be evaluated in three
  * ways: as opgrad {@link Value}s (reverse mode), with doubles (for finite differences) and with
- * Hipparchus {@link DerivativeStructure}s (forward mode). Nodes come in topological order; the last is the
- * root.
+ * Hipparchus {@link DerivativeStructure}s (forward mode). Nodes come in topological order; the
+ * last is the root.
  *
  * <h2>How the graph stays inside every op's domain</h2>
  *
