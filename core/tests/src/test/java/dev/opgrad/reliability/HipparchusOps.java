@@ -38,7 +38,22 @@ final class HipparchusOps {
           Map.entry("sin", (x, c) -> x[0].sin()),
           Map.entry("cos", (x, c) -> x[0].cos()),
           Map.entry("legendre3", (x, c) -> legendre(3, x[0])),
-          Map.entry("legendre", (x, c) -> legendre((int) c[0], x[0])));
+          Map.entry("legendre", (x, c) -> legendre((int) c[0], x[0])),
+          Map.entry("sqrt", (x, c) -> x[0].sqrt()),
+          Map.entry("abs", (x, c) -> x[0].abs()),
+          Map.entry("sign", (x, c) -> x[0].getField().getZero().add(Math.signum(x[0].getValue()))),
+          Map.entry("step", (x, c) -> x[0].getField().getZero().add(x[0].getValue() > 0 ? 1 : 0)),
+          Map.entry("sum", (x, c) -> sum(x)),
+          Map.entry("mean", (x, c) -> sum(x).divide(x.length)));
+
+  /** x0 + x1 + …, left to right. */
+  private static DerivativeStructure sum(DerivativeStructure[] x) {
+    DerivativeStructure sum = x[0];
+    for (int i = 1; i < x.length; i++) {
+      sum = sum.add(x[i]);
+    }
+    return sum;
+  }
 
   /** b + w0·x0 + w1·x1 + … over the inputs (b, w0, x0, w1, x1, …). */
   private static DerivativeStructure linear(DerivativeStructure[] x) {
