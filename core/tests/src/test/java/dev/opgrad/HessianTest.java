@@ -23,25 +23,11 @@ class HessianTest {
     {984400.0 / 2401, 4777464.0 / 2401}, {4777464.0 / 2401, 23685237.0 / 2401}
   };
 
-  /** micrograd's README expression, as the README writes it. */
-  private static Value g(Value a, Value b) {
-    Value c = a.add(b);
-    Value d = a.mul(b).add(b.pow(3));
-    c = c.add(c.add(1));
-    c = c.add(Value.of(1).add(c).add(a.neg()));
-    d = d.add(d.mul(2).add(b.add(a).relu()));
-    d = d.add(d.mul(3).add(b.sub(a).relu()));
-    Value e = c.sub(d);
-    Value f = e.pow(2);
-    Value g = f.div(2.0);
-    return g.add(Value.of(10.0).div(f));
-  }
-
   /** {∂g/∂a, ∂g/∂b} at (a, b) by {@link Value#backward()}. */
   private static double[] backwardGradient(double a, double b) {
     Value va = Value.of(a);
     Value vb = Value.of(b);
-    g(va, vb).backward();
+    ReadmeExpression.g(va, vb).backward();
     return new double[] {va.grad(), vb.grad()};
   }
 
@@ -50,7 +36,7 @@ class HessianTest {
     Value a = Value.of(-4.0);
     Value b = Value.of(2.0);
 
-    double[][] hessian = Gradients.hessian(g(a, b), List.of(a, b));
+    double[][] hessian = Gradients.hessian(ReadmeExpression.g(a, b), List.of(a, b));
 
     // A few dozen roundings of numbers up to 1e4 on the way: 1e-12 relative.
     for (int i = 0; i < 2; i++) {
@@ -67,7 +53,7 @@ class HessianTest {
   void theHessianMatchesCentralDifferencesOfBackwardsGradients() {
     Value a = Value.of(-4.0);
     Value b = Value.of(2.0);
-    double[][] hessian = Gradients.hessian(g(a, b), List.of(a, b));
+    double[][] hessian = Gradients.hessian(ReadmeExpression.g(a, b), List.of(a, b));
 
     double h = 1e-6;
     double[][] differences = new double[2][];
@@ -93,7 +79,7 @@ class HessianTest {
   void gradientsOfTwiceGivesTheHessiansRows() {
     Value a = Value.of(-4.0);
     Value b = Value.of(2.0);
-    Value output = g(a, b);
+    Value output = ReadmeExpression.g(a, b);
 
     List<Value> gradient = Gradients.of(output, List.of(a, b));
     double[][] hessian = Gradients.hessian(output, List.of(a, b));
@@ -113,7 +99,7 @@ class HessianTest {
   void hvpIsTheHessianTimesTheVectorAndJvpTheGradientTimesTheTangent() {
     Value a = Value.of(-4.0);
     Value b = Value.of(2.0);
-    Value output = g(a, b);
+    Value output = ReadmeExpression.g(a, b);
     double[][] hessian = Gradients.hessian(output, List.of(a, b));
     double[] gradient = backwardGradient(-4.0, 2.0);
 
