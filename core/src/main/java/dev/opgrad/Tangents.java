@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * Forward mode over a recorded graph: the directional derivative of every node along a direction
  * in the inputs, from each op's {@link Op#localGrad}, so that every op supports it with nothing
- * more to write. The local gradients are computed once, under {@link NodeRules}, and each {@link #push}
- * is then a sum of products per node: a Hessian pushes one direction per input.
+ * more to write. The local gradients are computed once, under {@link NodeRules}, and each {@link
+ * #push} is then a sum of products per node: a Hessian pushes one direction per input.
  */
 final class Tangents {
 

@@ -19,9 +19,9 @@ import java.util.List;
  * that {@code forward} returns, except where it throws, or returns NaN or ±∞ under anomaly
  * detection; so a neuron whose op throws or gives a number that is not finite is computed again by
  * the graph path, from the same values, and the engine reports it exactly as before, or returns the
- * same NaN or ±∞ when detection is off (ops are pure: the second call gives what the first gave). Arguments the graph path rejects (an
- * input that is null, a wrong number of them) are left to it too, and so is a default registry
- * without the ops {@code Value}'s methods need.
+ * same NaN or ±∞ when detection is off (ops are pure: the second call gives what the first gave).
+ * Arguments the graph path rejects (an input that is null, a wrong number of them) are left to it
+ * too, and so is a default registry without the ops {@code Value}'s methods need.
  */
 final class NoGradForward {
 
