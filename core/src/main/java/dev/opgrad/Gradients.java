@@ -60,9 +60,8 @@ public final class Gradients {
 
   /**
    * Returns the Hessian of {@code output}: the matrix of ∂²output/∂input<sub>i</sub>∂input<sub>j
-   * </sub>, symmetric to rounding. It builds the gradients once, as {@link #of}, and pushes one
-   * direction per input forward through them: about the cost of {@code n} {@link #hvp}s, less the
-   * building of the gradients each time.
+   * </sub>, symmetric to rounding. It is {@code n} {@link #hvp}s along the unit vectors that share
+   * what does not depend on the direction: it costs less than {@code n} separate calls.
    *
    * @throws IllegalArgumentException if an input is computed, a constant, or given twice
    * @throws IllegalStateException if an op between the output and the inputs is not a {@link
@@ -71,19 +70,15 @@ public final class Gradients {
   public static double[][] hessian(Value output, List<Value> inputs) {
     checkNotNull(output, "output");
     Value[] leaves = checkInputs(inputs);
-    Tangents tangents = secondOrder(output, leaves);
+    Curvature curvature = curvature(output, leaves);
     int n = leaves.length;
-    double[][] hessian = new double[n][];
-    double[][] columns = new double[n][];
+    double[][] hessian = new double[n][n];
     for (int j = 0; j < n; j++) {
       double[] direction = new double[n];
       direction[j] = 1;
-      columns[j] = tangents.push(direction);
-    }
-    for (int i = 0; i < n; i++) {
-      hessian[i] = new double[n];
-      for (int j = 0; j < n; j++) {
-        hessian[i][j] = columns[j][i];
+      double[] column = curvature.hvp(direction);
+      for (int i = 0; i < n; i++) {
+        hessian[i][j] = column[i];
       }
     }
     return hessian;
@@ -91,8 +86,8 @@ public final class Gradients {
 
   /**
    * Returns the Hessian of {@code output} times {@code vector} without forming the Hessian:
-   * forward mode over the gradients' graph (forward over reverse), so it costs the gradients' graph
-   * and one pass over it.
+   * Pearlmutter's method, forward mode over the reverse pass, about the cost of three passes over
+   * the graph. It needs the ops' local gradients as values, not the gradient as a graph.
    *
    * @throws IllegalArgumentException if an input is computed, a constant, or given twice, or the
    *     vector does not have one element per input
@@ -103,7 +98,7 @@ public final class Gradients {
     checkNotNull(output, "output");
     Value[] leaves = checkInputs(inputs);
     checkLength("hvp", "vector", vector, leaves.length);
-    return secondOrder(output, leaves).push(vector);
+    return curvature(output, leaves).hvp(vector);
   }
 
   /**
@@ -119,23 +114,18 @@ public final class Gradients {
     checkNotNull(output, "output");
     Value[] leaves = checkInputs(inputs);
     checkLength("jvp", "tangents", tangents, leaves.length);
-    return new Tangents(new Value[] {output}, leaves).push(tangents)[0];
+    return ForwardMode.jvp(output, leaves, tangents);
   }
 
   /**
-   * The gradients of {@code output} as a graph, ready for forward mode: their directional
-   * derivatives are the rows of the Hessian times the direction. Built with no-grad suspended, as
-   * PyTorch's functional API enables grad: only numbers leave this class.
+   * The second-order view of {@code output}'s graph. The ops' local gradients are built as values
+   * with no-grad suspended, as PyTorch's functional API enables grad: only numbers leave this
+   * class.
    */
-  private static Tangents secondOrder(Value output, Value[] leaves) {
+  private static Curvature curvature(Value output, Value[] leaves) {
     int suspended = NoGrad.suspend();
     try {
-      Value[] gradients = derivatives(output, leaves);
-      Value[] roots = new Value[gradients.length];
-      for (int i = 0; i < roots.length; i++) {
-        roots[i] = gradients[i] != null ? gradients[i] : Value.constant(0);
-      }
-      return new Tangents(roots, leaves);
+      return new Curvature(output, leaves);
     } finally {
       NoGrad.resume(suspended);
     }
@@ -147,19 +137,20 @@ public final class Gradients {
    * output down, each input's gradient summed in the order the backward pass sums it.
    */
   private static Value[] derivatives(Value output, Value[] leaves) {
-    NumberedGraph graph = new NumberedGraph(new Value[] {output}, leaves);
-    Value[] gradients = new Value[graph.order.length];
+    NumberedGraph graph =
+        new NumberedGraph(new Value[] {output}, leaves, NumberedGraph.Extent.NUMBERS);
+    Value[] gradients = new Value[graph.size];
     int root = graph.rootIndex[0];
     if (root >= 0 && graph.depends[root]) {
       Value seed = Value.constant(1);
       gradients[root] = seed;
       for (int k = root; k >= 0; k--) {
-        Value node = graph.order[k];
+        Value node = graph.nodes[k];
         Value gradient = gradients[k];
         if (gradient == null || node.isLeaf()) {
           continue;
         }
-        Value[] locals = localGrads(node, graph, k);
+        Value[] locals = graph.localGradValues(k);
         for (int i = 0; i < locals.length; i++) {
           int input = graph.edgeInput[graph.edgeStart[k] + i];
           if (input >= 0) {
@@ -175,56 +166,6 @@ public final class Gradients {
       result[i] = index >= 0 ? gradients[index] : null;
     }
     return result;
-  }
-
-  /**
-   * The local gradients of node {@code k} as values, for the inputs that depend on the leaves: a
-   * {@link HigherOrderOp}'s own, else the numbers of {@link Op#localGrad} as {@link
-   * FirstOrderGrad} nodes, which cannot be differentiated further.
-   */
-  private static Value[] localGrads(Value node, NumberedGraph graph, int k) {
-    Op op = node.op();
-    Value[] inputs = node.inputsArray();
-    Value[] locals = new Value[inputs.length];
-    if (op instanceof HigherOrderOp) {
-      try {
-        ((HigherOrderOp) op).localGrad(inputs, node.constantsArray(), node, locals);
-      } catch (RuntimeException e) {
-        throw new IllegalStateException(
-            "op '"
-                + op.name()
-                + "' failed giving its local gradient as values for "
-                + node.describe()
-                + " at "
-                + Value.describeAll(inputs)
-                + ": "
-                + e.getMessage(),
-            e);
-      }
-      for (int i = 0; i < inputs.length; i++) {
-        if (locals[i] == null && graph.edgeInput[graph.edgeStart[k] + i] >= 0) {
-          throw new IllegalStateException(
-              "op '"
-                  + op.name()
-                  + "' wrote no local gradient as a value for input "
-                  + i
-                  + " of "
-                  + node.describe());
-        }
-      }
-      return locals;
-    }
-    Value[] inputsAndOutput = new Value[inputs.length + 1];
-    System.arraycopy(inputs, 0, inputsAndOutput, 0, inputs.length);
-    inputsAndOutput[inputs.length] = node;
-    for (int i = 0; i < inputs.length; i++) {
-      if (graph.edgeInput[graph.edgeStart[k] + i] >= 0) {
-        locals[i] =
-            EagerForward.compute(
-                new FirstOrderGrad(op, i, inputs.length), inputsAndOutput, node.constantsArray());
-      }
-    }
-    return locals;
   }
 
   /** The inputs as an array, checked: distinct leaves that want a gradient. */

@@ -1,83 +1,327 @@
 package dev.opgrad;
 
+import dev.opgrad.spi.HigherOrderOp;
+import dev.opgrad.spi.Op;
 import java.util.Arrays;
 
 /**
- * The part of a graph that leads from some leaves, the inputs, to some roots, numbered so that a
- * pass keeps its per-node numbers in arrays instead of in the {@link Value}s: {@link Gradients}'
- * derivative graphs and forward-mode {@link Tangents}. Building it marks the nodes and clears the
- * marks again before it returns; the numbering is held here.
+ * The part of a graph that leads from some leaves, the inputs, to some roots, numbered in one pass
+ * so that {@link Gradients}' passes keep their per-node numbers in arrays instead of in the {@link
+ * Value}s. For second order, the pass also computes, at each node that depends on the inputs, its
+ * local gradients as numbers and as values, numbering the values' new nodes right after it, for
+ * {@link Curvature}. Building it marks the nodes and clears the marks again before it returns.
  */
 final class NumberedGraph {
 
-  /** The nodes that want a gradient below the roots, each after its inputs. */
-  final Value[] order;
+  private static final Value[] NONE = {};
+
+  /** What the numbering pass computes beyond the numbers. */
+  enum Extent {
+    /** The numbers, the edges and what depends on the inputs: for gradients as values. */
+    NUMBERS,
+    /** And the local gradients as numbers and as values: for second order, {@link #push}. */
+    SECOND_ORDER
+  }
+
+  // Written by the constructor only; the arrays may be longer than the nodes and edges.
+
+  /** The numbered nodes, each after its inputs: those below the roots that want a gradient. */
+  Value[] nodes;
+
+  /** How many nodes are numbered. */
+  int size;
 
   /** Node {@code k}'s inputs are the edges {@code edgeStart[k] .. edgeStart[k + 1] - 1}. */
-  final int[] edgeStart;
+  int[] edgeStart;
 
   /**
-   * The index in {@link #order} of each edge's input if that input depends on one of the inputs
-   * of the pass, else −1: no derivative flows along the edge. It may be longer than the edges.
+   * The number of each edge's input if that input depends on one of the inputs of the pass, else
+   * −1: no derivative flows along the edge.
    */
-  final int[] edgeInput;
+  int[] edgeInput;
 
   /** Whether node {@code k} is one of the inputs or depends on one. */
-  final boolean[] depends;
+  boolean[] depends;
 
-  /** The index of each input, −1 for an input that no root depends on. */
+  /**
+   * For {@link Extent#SECOND_ORDER}, each edge's local gradient, at the edges of the nodes that
+   * are not leaves and depend on the inputs; null otherwise.
+   */
+  double[] localGrads;
+
+  /**
+   * For {@link Extent#SECOND_ORDER}, the number of each edge's local gradient as a value
+   * if it depends on the inputs, else −1, at the edges of the graph's own nodes that are not
+   * leaves and depend on the inputs (the nodes of local gradients are numbered, not differentiated
+   * again); null otherwise.
+   */
+  int[] localValue;
+
+  /**
+   * Whether node {@code k} is a node of the graph, not of a local gradient's value; null unless
+   * {@link Extent#SECOND_ORDER}.
+   */
+  boolean[] ofGraph;
+
+  /** The number of each input, −1 for an input that no root depends on. */
   final int[] inputIndex;
 
-  /** The index of each root, −1 for a root that wants no gradient. */
+  /** The number of each root, −1 for a root that wants no gradient. */
   final int[] rootIndex;
+
+  private final LocalGradients locals; // for SECOND_ORDER
+  private int edges;
 
   /**
    * @param inputs distinct leaves that want a gradient
+   * @throws IllegalStateException if an op fails to give its local gradients
    */
-  NumberedGraph(Value[] roots, Value[] inputs) {
-    order = EagerBackward.markedOrder(roots, true, false);
-    int n = order.length;
+  NumberedGraph(Value[] roots, Value[] inputs, Extent extent) {
+    this.locals = extent == Extent.SECOND_ORDER ? new LocalGradients(roots[0]) : null;
+    Value[] order = EagerBackward.markedOrder(roots, true, false);
+    // Room for the local gradients' new nodes, a few per node that is not a leaf.
+    int capacity = extent == Extent.SECOND_ORDER ? order.length + order.length / 4 : order.length;
+    depends = new boolean[capacity];
+    nodes = new Value[capacity];
+    edgeStart = new int[capacity + 1];
+    edgeInput = new int[16 + 2 * order.length];
+    if (extent == Extent.SECOND_ORDER) {
+      localGrads = new double[edgeInput.length];
+      localValue = new int[edgeInput.length];
+      ofGraph = new boolean[capacity];
+    }
+    Value[] localOrder = NONE;
+    boolean complete = false;
     try {
       // The ordering leaves every node marked 1; an input in the graph is marked 2 instead, so
       // that one pass numbers the nodes and finds what depends on the inputs: when it reaches a
-      // node, the node's own mark is still 1 or 2, and its inputs already hold their numbers.
+      // node, the node's own mark is still 1 or 2, and its inputs hold their numbers + 1.
       for (Value input : inputs) {
         if (input.mark() != 0) {
           input.setMark(2);
         }
       }
-      edgeStart = new int[n + 1];
-      depends = new boolean[n];
-      int[] edges = new int[Math.max(16, 2 * n)];
-      int edge = 0;
-      for (int k = 0; k < n; k++) {
-        Value node = order[k];
-        depends[k] = node.mark() == 2;
-        node.setMark(k + 1);
-        edgeStart[k] = edge;
-        int arity = node.inputCount();
-        if (edges.length - edge < arity) {
-          edges = Arrays.copyOf(edges, Math.max(edges.length * 2, edge + arity));
-        }
-        for (int i = 0; i < arity; i++) {
-          int input = node.input(i).mark() - 1;
-          edges[edge] = input >= 0 && depends[input] ? input : -1;
-          depends[k] |= edges[edge] >= 0;
-          edge++;
+      for (Value node : order) {
+        int k = number(node);
+        if (extent == Extent.SECOND_ORDER) {
+          ofGraph[k] = true;
+          if (depends[k] && !node.isLeaf()) {
+            Value[] values = localGradValues(k);
+            localOrder = newNodes(values);
+            for (Value localNode : localOrder) {
+              number(localNode);
+            }
+            localOrder = NONE;
+            for (int i = 0; i < values.length; i++) {
+              Value value = values[i];
+              int index = value != null ? value.mark() - 1 : -1;
+              localValue[edgeStart[k] + i] = index >= 0 && depends[index] ? index : -1;
+            }
+          }
         }
       }
-      edgeStart[n] = edge;
-      edgeInput = edges;
+      edgeStart[size] = edges;
       inputIndex = indices(inputs);
       rootIndex = indices(roots);
+      complete = true;
     } finally {
-      for (Value node : order) {
-        node.setMark(0);
+      // Every node of the order is numbered, unless the pass failed.
+      for (int k = 0; k < size; k++) {
+        nodes[k].setMark(0);
+      }
+      if (!complete) {
+        for (Value node : order) {
+          node.setMark(0);
+        }
+        for (Value node : localOrder) {
+          node.setMark(0);
+        }
       }
     }
   }
 
-  /** The index of each of {@code nodes} while the marks hold them, −1 for a node not ordered. */
+  /**
+   * Returns the derivative of every node along {@code direction}, one number per input, for
+   * {@link Extent#SECOND_ORDER}: forward mode over the local gradients the numbering computed.
+   */
+  double[] push(double[] direction) {
+    double[] tangents = new double[size];
+    for (int i = 0; i < direction.length; i++) {
+      if (inputIndex[i] >= 0) {
+        tangents[inputIndex[i]] = direction[i];
+      }
+    }
+    for (int k = 0; k < size; k++) {
+      int edge = edgeStart[k];
+      int count = edgeStart[k + 1] - edge;
+      if (depends[k] && count > 0) { // a leaf has no edges
+        tangents[k] = tangent(localGrads, edge, edgeInput, edge, count, tangents);
+      }
+    }
+    return tangents;
+  }
+
+  /**
+   * The forward-mode rule, the one place it is written: a node's derivative along a direction is
+   * ∑ local gradient · derivative of the input, over the edges that carry one (input −1 carries
+   * none). The node's {@code count} local gradients start at {@code locals[from]}, its edges'
+   * inputs at {@code edgeInput[edge]}.
+   */
+  static double tangent(
+      double[] locals, int from, int[] edgeInput, int edge, int count, double[] tangent) {
+    double sum = 0;
+    for (int i = 0; i < count; i++) {
+      int input = edgeInput[edge + i];
+      if (input >= 0) {
+        sum += locals[from + i] * tangent[input];
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * The local gradients of node {@code k} as values, for the inputs that depend on the leaves: a
+   * {@link HigherOrderOp}'s own, else the numbers of {@link Op#localGrad} as {@link
+   * FirstOrderGrad} nodes, which cannot be differentiated further.
+   */
+  Value[] localGradValues(int k) {
+    Value node = nodes[k];
+    Op op = node.op();
+    Value[] inputs = node.inputsArray();
+    Value[] values = new Value[inputs.length];
+    if (op instanceof HigherOrderOp) {
+      try {
+        ((HigherOrderOp) op).localGrad(inputs, node.constantsArray(), node, values);
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(
+            "op '"
+                + op.name()
+                + "' failed giving its local gradient as values for "
+                + node.describe()
+                + " at "
+                + Value.describeAll(inputs)
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+      for (int i = 0; i < inputs.length; i++) {
+        if (values[i] == null && edgeInput[edgeStart[k] + i] >= 0) {
+          throw new IllegalStateException(
+              "op '"
+                  + op.name()
+                  + "' wrote no local gradient as a value for input "
+                  + i
+                  + " of "
+                  + node.describe());
+        }
+      }
+      return values;
+    }
+    Value[] inputsAndOutput = Arrays.copyOf(inputs, inputs.length + 1);
+    inputsAndOutput[inputs.length] = node;
+    for (int i = 0; i < inputs.length; i++) {
+      if (edgeInput[edgeStart[k] + i] >= 0) {
+        values[i] =
+            EagerForward.compute(
+                new FirstOrderGrad(op, i, inputs.length), inputsAndOutput, node.constantsArray());
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Numbers {@code node}, whose inputs are numbered, and records its edges, whether it depends on
+   * the inputs and, for {@link Extent#SECOND_ORDER}, its local gradients as numbers if it does.
+   */
+  private int number(Value node) {
+    int k = size++;
+    if (k == nodes.length) {
+      grow();
+    }
+    boolean input = node.mark() == 2;
+    node.setMark(k + 1);
+    nodes[k] = node;
+    edgeStart[k] = edges;
+    Value a = node.input0();
+    Value b = node.input1();
+    Value[] wide = node.wideInputs(); // every input, if there are more than two
+    int arity = wide != null ? wide.length : b != null ? 2 : a != null ? 1 : 0;
+    if (edgeInput.length - edges < arity) {
+      growEdges(edges + arity);
+    }
+    boolean dependent = input;
+    if (wide == null) {
+      if (a != null) {
+        dependent |= edge(edges, a);
+      }
+      if (b != null) {
+        dependent |= edge(edges + 1, b);
+      }
+    } else {
+      for (int i = 0; i < arity; i++) {
+        dependent |= edge(edges + i, wide[i]);
+      }
+    }
+    depends[k] = dependent;
+    if (dependent && locals != null && arity > 0) {
+      locals.compute(node, a, b, wide, arity);
+      System.arraycopy(locals.local, 0, localGrads, edges, arity);
+    }
+    edges += arity;
+    return k;
+  }
+
+  /** Records {@code input} as the input of {@code edge}; returns whether it depends on the inputs. */
+  private boolean edge(int edge, Value input) {
+    int index = input.mark() - 1; // −1 for an input that wants no gradient
+    boolean carries = index >= 0 && depends[index];
+    edgeInput[edge] = carries ? index : -1;
+    return carries;
+  }
+
+  /** The nodes of {@code values} not numbered yet, each after its inputs, marked. */
+  private static Value[] newNodes(Value[] values) {
+    int fresh = 0;
+    for (Value value : values) {
+      if (value != null && value.wantsGradAndUnmarked()) {
+        fresh++;
+      }
+    }
+    if (fresh == 0) {
+      return NONE;
+    }
+    Value[] roots = new Value[fresh];
+    fresh = 0;
+    for (Value value : values) {
+      if (value != null && value.wantsGradAndUnmarked()) {
+        roots[fresh++] = value;
+      }
+    }
+    return EagerBackward.markedOrder(roots, true, false);
+  }
+
+  private void grow() {
+    int capacity = nodes.length + nodes.length / 2 + 16;
+    nodes = Arrays.copyOf(nodes, capacity);
+    edgeStart = Arrays.copyOf(edgeStart, capacity + 1);
+    depends = Arrays.copyOf(depends, capacity);
+    if (ofGraph != null) {
+      ofGraph = Arrays.copyOf(ofGraph, capacity);
+    }
+  }
+
+  private void growEdges(int needed) {
+    int capacity = Math.max(edgeInput.length + edgeInput.length / 2, needed);
+    edgeInput = Arrays.copyOf(edgeInput, capacity);
+    if (localGrads != null) {
+      localGrads = Arrays.copyOf(localGrads, capacity);
+    }
+    if (localValue != null) {
+      localValue = Arrays.copyOf(localValue, capacity);
+    }
+  }
+
+  /** The number of each of {@code nodes} while the marks hold them, −1 for a node not numbered. */
   private static int[] indices(Value[] nodes) {
     int[] indices = new int[nodes.length];
     for (int i = 0; i < nodes.length; i++) {

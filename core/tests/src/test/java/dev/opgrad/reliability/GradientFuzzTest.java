@@ -99,6 +99,15 @@ class GradientFuzzTest {
           .isCloseTo(numeric, within(1e-5 + 1e-3 * Math.abs(numeric) + roundoff));
     }
 
+    for (int k = 0; k < leaves.length; k++) {
+      // Forward mode sums along other paths than backward: the same number, to rounding.
+      double[] unit = new double[leaves.length];
+      unit[k] = 1;
+      assertThat(Gradients.jvp(root, List.of(leaves), unit))
+          .as("∂root/∂x%d: jvp vs backward", k)
+          .isCloseTo(leaves[k].grad(), within(1e-12 * (1 + Math.abs(leaves[k].grad()))));
+    }
+
     int[] everyLeaf = IntStream.range(0, leaves.length).toArray();
     Optional<DerivativeStructure[]> forward =
         graph.forwardMode(HipparchusOps.BY_NAME, values, 1, everyLeaf);
@@ -168,12 +177,25 @@ class GradientFuzzTest {
   private static void checkSecondOrder(RandomGraph graph) {
     Value[] values;
     double[][] hessian;
+    double[][] gradientsOfGradients;
     int[] chosen = hessianLeaves(graph.leafCount());
     try (Scope scope = Anomalies.detect()) {
       values = graph.toValues();
       Value[] leaves = graph.leavesOf(values);
       List<Value> inputs = IntStream.of(chosen).mapToObj(k -> leaves[k]).toList();
       hessian = Gradients.hessian(values[values.length - 1], inputs);
+      // The other route to second order: the gradients as a graph, differentiated again.
+      gradientsOfGradients =
+          Gradients.of(values[values.length - 1], inputs).stream()
+              .map(g -> Gradients.of(g, inputs).stream().mapToDouble(Value::data).toArray())
+              .toArray(double[][]::new);
+    }
+    for (int i = 0; i < chosen.length; i++) {
+      for (int j = 0; j < chosen.length; j++) {
+        assertThat(hessian[i][j])
+            .as("H[%d][%d]: hessian vs gradients of gradients", i, j)
+            .isCloseTo(gradientsOfGradients[i][j], within(1e-10 * (1 + Math.abs(hessian[i][j]))));
+      }
     }
     for (int i = 0; i < chosen.length; i++) {
       for (int j = 0; j < i; j++) {
