@@ -5,16 +5,16 @@ import dev.opgrad.NumberedGraph.Extent;
 /**
  * Hessian-vector products of one output by Pearlmutter's method: forward mode over the reverse
  * pass, without building the gradient as a graph. The graph is numbered once with every node's
- * local gradients, as numbers and as values ({@link NumberedGraph}), and its gradient ḡ, the
- * adjoints, computed once. A product along a direction v is then one forward-mode pass, giving
- * the tangent of every node and of every local gradient ∂node/∂input, and one reverse pass
- * carrying the tangents of the adjoints: at each edge of node k into input j, ġ<sub>j</sub> +=
- * ġ<sub>k</sub> · ∂k/∂j + ḡ<sub>k</sub> · tangent of ∂k/∂j. At the inputs, ġ is H·v.
+ * local gradients, as numbers and as values ({@link NumberedGraph}). A product along a direction
+ * v is then one forward-mode pass, giving the derivative along v of every node and so of every
+ * local gradient ∂k/∂j, and one reverse pass that carries the adjoints ḡ, the gradient of the
+ * output, with their derivatives along v: at each edge of node k into input j, ḡ<sub>j</sub> +=
+ * ḡ<sub>k</sub> · ∂k/∂j and ġ<sub>j</sub> += ġ<sub>k</sub> · ∂k/∂j + ḡ<sub>k</sub> · (∂k/∂j)˙.
+ * At the inputs, ġ is H·v.
  */
 final class Curvature {
 
   private final NumberedGraph graph;
-  private final double[] adjoint;
   private final int root;
 
   /**
@@ -24,11 +24,6 @@ final class Curvature {
   Curvature(Value output, Value[] inputs) {
     graph = new NumberedGraph(new Value[] {output}, inputs, Extent.SECOND_ORDER);
     root = graph.rootIndex[0];
-    adjoint = new double[graph.size];
-    if (root >= 0) {
-      adjoint[root] = 1;
-      reverse(adjoint, null, null);
-    }
   }
 
   /** Returns the Hessian times {@code direction}, one number per input. */
@@ -38,47 +33,38 @@ final class Curvature {
       return product;
     }
     double[] tangent = graph.push(direction);
+    double[] adjoint = new double[graph.size];
     double[] adjointTangent = new double[graph.size];
-    reverse(adjointTangent, adjoint, tangent);
-    for (int i = 0; i < product.length; i++) {
-      int index = graph.inputIndex[i];
-      product[i] = index >= 0 ? adjointTangent[index] : 0;
-    }
-    return product;
-  }
-
-  /**
-   * The reverse pass over the graph's own nodes, from the root down, each input's sum in the order
-   * that {@link Value#backward()} sums it: adds into {@code sums} the adjoints (no {@code adjoint})
-   * or the tangents of the adjoints ({@code adjoint} and the nodes' {@code tangent}s given).
-   */
-  private void reverse(double[] sums, double[] adjoint, double[] tangent) {
+    adjoint[root] = 1;
     boolean[] depends = graph.depends;
     boolean[] ofGraph = graph.ofGraph;
     int[] edgeStart = graph.edgeStart;
     int[] edgeInput = graph.edgeInput;
     double[] locals = graph.localGrads;
     int[] localValue = graph.localValue;
+    // From the root down, each input's sums in the order that Value.backward() sums them.
     for (int k = root; k >= 0; k--) {
-      // A leaf has no edges.
-      if (!depends[k] || !ofGraph[k]) {
+      if (!depends[k] || !ofGraph[k]) { // a leaf has no edges
         continue;
       }
-      double sum = sums[k];
       for (int edge = edgeStart[k]; edge < edgeStart[k + 1]; edge++) {
         int input = edgeInput[edge];
         if (input < 0) {
           continue;
         }
-        double term = sum * locals[edge];
-        if (adjoint != null) {
-          int local = localValue[edge];
-          if (local >= 0) {
-            term += adjoint[k] * tangent[local];
-          }
+        adjoint[input] += adjoint[k] * locals[edge];
+        double term = adjointTangent[k] * locals[edge];
+        int local = localValue[edge];
+        if (local >= 0) {
+          term += adjoint[k] * tangent[local];
         }
-        sums[input] += term;
+        adjointTangent[input] += term;
       }
     }
+    for (int i = 0; i < product.length; i++) {
+      int index = graph.inputIndex[i];
+      product[i] = index >= 0 ? adjointTangent[index] : 0;
+    }
+    return product;
   }
 }

@@ -4,7 +4,8 @@ package dev.opgrad;
  * Forward mode, {@link Gradients#jvp}: every node's derivative along a direction in the inputs, in
  * one pass over a topological order, from each op's local gradients by {@link
  * NumberedGraph#tangent}. The pass numbers the nodes as it goes, in their marks, and keeps only
- * the derivatives, indexed by number; nothing is recorded for another direction.
+ * the derivatives, indexed by number; nothing is recorded for another direction. The marks hold
+ * twice a node's number: a graph of up to 2<sup>30</sup> − 2 nodes.
  */
 final class ForwardMode {
 
@@ -23,13 +24,13 @@ final class ForwardMode {
       return 0; // the output wants no gradient
     }
     double[] tangent = new double[n];
-    boolean[] depends = new boolean[n]; // whether the node is an input or depends on one
     int[] edgeInput = new int[16]; // the node at hand's inputs' numbers, −1 for no derivative
     LocalGradients locals = new LocalGradients(output);
     try {
       // The ordering leaves every node marked 1; input i in the graph is marked 2 + i instead:
-      // when the pass reaches a node, its own mark is still 1 or 2 + i, and its inputs hold
-      // their numbers + 1.
+      // when the pass reaches a node, its own mark is still 1 or 2 + i. The pass then marks it
+      // 2·(number + 1), plus 1 if it is an input or depends on one: a node's inputs say with one
+      // read whether a derivative flows from them, and where it is.
       for (int i = 0; i < inputs.length; i++) {
         if (inputs[i].mark() != 0) {
           inputs[i].setMark(2 + i);
@@ -38,34 +39,37 @@ final class ForwardMode {
       for (int k = 0; k < n; k++) {
         Value node = order[k];
         int mark = node.mark();
-        node.setMark(k + 1);
         Value a = node.input0();
         Value b = node.input1();
         Value[] wide = node.wideInputs(); // every input, if there are more than two
         int arity = wide != null ? wide.length : b != null ? 2 : a != null ? 1 : 0;
+        boolean dependent = false;
         if (arity == 0) {
           if (mark >= 2) {
             tangent[k] = direction[mark - 2];
-            depends[k] = true;
+            dependent = true;
           }
-          continue;
+        } else {
+          if (wide == null) {
+            // Nearly every node: its one or two inputs from its fields.
+            dependent = edge(edgeInput, 0, a);
+            if (b != null) {
+              dependent |= edge(edgeInput, 1, b);
+            }
+          } else {
+            if (edgeInput.length < arity) {
+              edgeInput = new int[arity];
+            }
+            for (int i = 0; i < arity; i++) {
+              dependent |= edge(edgeInput, i, wide[i]);
+            }
+          }
+          if (dependent) {
+            locals.compute(node, a, b, wide);
+            tangent[k] = NumberedGraph.tangent(locals.local, 0, edgeInput, 0, arity, tangent);
+          }
         }
-        if (edgeInput.length < arity) {
-          edgeInput = new int[arity];
-        }
-        boolean dependent = false;
-        for (int i = 0; i < arity; i++) {
-          Value input = wide != null ? wide[i] : i == 0 ? a : b;
-          int index = input.mark() - 1; // −1 for an input that wants no gradient
-          boolean carries = index >= 0 && depends[index];
-          edgeInput[i] = carries ? index : -1;
-          dependent |= carries;
-        }
-        if (dependent) {
-          locals.compute(node, a, b, wide, arity);
-          tangent[k] = NumberedGraph.tangent(locals.local, 0, edgeInput, 0, arity, tangent);
-          depends[k] = true;
-        }
+        node.setMark(2 * (k + 1) + (dependent ? 1 : 0));
       }
       return tangent[n - 1];
     } finally {
@@ -73,5 +77,16 @@ final class ForwardMode {
         node.setMark(0);
       }
     }
+  }
+
+  /**
+   * Records in {@code edgeInput[i]} the number of {@code input} if a derivative flows from it, else
+   * −1; returns whether one does.
+   */
+  private static boolean edge(int[] edgeInput, int i, Value input) {
+    int mark = input.mark(); // 0 for an input that wants no gradient
+    boolean carries = (mark & 1) != 0;
+    edgeInput[i] = carries ? (mark >> 1) - 1 : -1;
+    return carries;
   }
 }

@@ -70,6 +70,9 @@ final class NumberedGraph {
   final int[] rootIndex;
 
   private final LocalGradients locals; // for SECOND_ORDER
+  private Value[][] valuesByCount = new Value[4][];
+  private final Value[] inputs1 = new Value[1];
+  private final Value[] inputs2 = new Value[2];
   private int edges;
 
   /**
@@ -182,13 +185,24 @@ final class NumberedGraph {
   /**
    * The local gradients of node {@code k} as values, for the inputs that depend on the leaves: a
    * {@link HigherOrderOp}'s own, else the numbers of {@link Op#localGrad} as {@link
-   * FirstOrderGrad} nodes, which cannot be differentiated further.
+   * FirstOrderGrad} nodes, which cannot be differentiated further. The array is valid until the
+   * next call.
    */
   Value[] localGradValues(int k) {
     Value node = nodes[k];
     Op op = node.op();
-    Value[] inputs = node.inputsArray();
-    Value[] values = new Value[inputs.length];
+    Value[] inputs = inputs(node);
+    // The caller reads the values before the next node's: one array per count of inputs.
+    if (inputs.length >= valuesByCount.length) {
+      valuesByCount = Arrays.copyOf(valuesByCount, inputs.length + 1);
+    }
+    Value[] values = valuesByCount[inputs.length];
+    if (values == null) {
+      values = new Value[inputs.length];
+      valuesByCount[inputs.length] = values;
+    } else {
+      Arrays.fill(values, null);
+    }
     if (op instanceof HigherOrderOp) {
       try {
         ((HigherOrderOp) op).localGrad(inputs, node.constantsArray(), node, values);
@@ -264,7 +278,7 @@ final class NumberedGraph {
     }
     depends[k] = dependent;
     if (dependent && locals != null && arity > 0) {
-      locals.compute(node, a, b, wide, arity);
+      locals.compute(node, a, b, wide);
       System.arraycopy(locals.local, 0, localGrads, edges, arity);
     }
     edges += arity;
@@ -277,6 +291,30 @@ final class NumberedGraph {
     boolean carries = index >= 0 && depends[index];
     edgeInput[edge] = carries ? index : -1;
     return carries;
+  }
+
+  /**
+   * The inputs of {@code node} in an array for an op to read. One or two are lent in an array of
+   * this graph's, which no node keeps (a node of two inputs holds them in fields); more are copied,
+   * as a node of them applied by the op keeps its array.
+   */
+  private Value[] inputs(Value node) {
+    Value[] wide = node.wideInputs();
+    if (wide != null) {
+      return wide.clone();
+    }
+    Value a = node.input0();
+    Value b = node.input1();
+    if (b != null) {
+      inputs2[0] = a;
+      inputs2[1] = b;
+      return inputs2;
+    }
+    if (a != null) {
+      inputs1[0] = a;
+      return inputs1;
+    }
+    return NONE;
   }
 
   /** The nodes of {@code values} not numbered yet, each after its inputs, marked. */
