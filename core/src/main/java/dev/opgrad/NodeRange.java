@@ -16,6 +16,7 @@ final class NodeRange implements Nodes {
   private final double[] data;
   private final double[] grad;
   private final boolean[] wantsGrad;
+  private final byte[] sideBySide;
   private int first;
   private int step;
   private int size;
@@ -27,7 +28,8 @@ final class NodeRange implements Nodes {
       double[][] constants,
       double[] data,
       double[] grad,
-      boolean[] wantsGrad) {
+      boolean[] wantsGrad,
+      byte[] sideBySide) {
     this.forward = forward;
     this.inputStart = inputStart;
     this.inputIndex = inputIndex;
@@ -35,6 +37,7 @@ final class NodeRange implements Nodes {
     this.data = data;
     this.grad = grad;
     this.wantsGrad = wantsGrad;
+    this.sideBySide = sideBySide;
   }
 
   /**
@@ -102,5 +105,32 @@ final class NodeRange implements Nodes {
     if (wantsGrad[input]) { // a constant gets no gradient, as in the eager engine
       grad[input] += value;
     }
+  }
+
+  @Override
+  public int consecutiveInputs(int k, int from, int step) {
+    int n = node(k);
+    int first = inputStart[n];
+    if (step < 1 || step > 2 || from < 0 || from >= inputStart[n + 1] - first) {
+      return -1;
+    }
+    int head = from == 0 ? 0 : 1;
+    int layout = sideBySide[n];
+    boolean consecutive = (layout & SideBySide.bit(head, step)) != 0;
+    boolean wanted = forward || (layout & SideBySide.wantGradBit(head)) != 0;
+    return consecutive && wanted ? inputIndex[first + from] : -1;
+  }
+
+  @Override
+  public double[] data() {
+    return data;
+  }
+
+  @Override
+  public double[] grads() {
+    if (forward) {
+      throw new IllegalStateException("grads is for the backward pass");
+    }
+    return grad;
   }
 }

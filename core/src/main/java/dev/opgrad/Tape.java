@@ -62,7 +62,8 @@ final class Tape {
       String[] labels,
       boolean[] wantsGrad,
       int[] runStart,
-      int[] position) {
+      int[] position,
+      byte[] sideBySide) {
     this.ops = ops;
     this.constants = constants;
     this.inputStart = inputStart;
@@ -109,17 +110,19 @@ final class Tape {
       batchOp[b] = (BatchOp) ops[runStart[r]];
     }
     this.forwardNodes =
-        new NodeRange(true, inputStart, inputIndex, constants, data, grad, wantsGrad);
+        new NodeRange(true, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide);
     this.backwardNodes =
-        new NodeRange(false, inputStart, inputIndex, constants, data, grad, wantsGrad);
+        new NodeRange(false, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide);
   }
 
   /**
    * Flattens a graph of {@code ops.length} nodes in topological order, the root last: node {@code
    * n}'s op ({@code null} for a leaf), its constants (never modified), the inputs {@code
    * inputIndex[inputStart[n] .. inputStart[n + 1])}, its data, its label or null, and whether it
-   * wants a gradient. The graph numbers its nodes in a {@link BatchOrder} of its own; {@link
-   * #indexOf} maps the numbers given here to its own.
+   * wants a gradient. The graph numbers its nodes in a {@link BatchOrder} of its own, its leaves in
+   * the order in which its nodes first take them: inputs that a node takes one after another are
+   * then side by side (a neuron's weights), which {@link NodeRange#consecutiveInputs} tells batch
+   * ops. {@link #indexOf} maps the numbers given here to its own.
    */
   static Tape of(
       Op[] ops,
@@ -132,9 +135,13 @@ final class Tape {
     int size = ops.length;
     BatchOrder batchOrder = BatchOrder.of(ops, inputStart, inputIndex);
     int[] order = batchOrder.order;
+    int leaves = 0;
+    while (leaves < size && ops[order[leaves]] == null) {
+      leaves++;
+    }
     int[] position = new int[size];
     for (int p = 0; p < size; p++) {
-      position[order[p]] = p;
+      position[order[p]] = p < leaves ? -1 : p; // a leaf's is given when a node first takes it
     }
     Op[] newOps = new Op[size];
     double[][] newConstants = new double[size][];
@@ -143,8 +150,10 @@ final class Tape {
     boolean[] newWantsGrad = new boolean[size];
     int[] newInputStart = new int[size + 1];
     int[] newInputIndex = new int[inputIndex.length];
+    byte[] sideBySide = new byte[size];
+    int leaf = 0;
     int edge = 0;
-    for (int p = 0; p < size; p++) {
+    for (int p = leaves; p < size; p++) {
       int n = order[p];
       newOps[p] = ops[n];
       newConstants[p] = constants[n];
@@ -153,10 +162,31 @@ final class Tape {
       newWantsGrad[p] = wantsGrad[n];
       newInputStart[p] = edge;
       for (int e = inputStart[n]; e < inputStart[n + 1]; e++) {
-        newInputIndex[edge++] = position[inputIndex[e]];
+        int input = inputIndex[e];
+        if (position[input] < 0) {
+          position[input] = leaf;
+          newConstants[leaf] = constants[input];
+          newData[leaf] = data[input];
+          newLabels[leaf] = labels[input];
+          newWantsGrad[leaf] = wantsGrad[input];
+          leaf++;
+        }
+        newInputIndex[edge++] = position[input];
       }
+      sideBySide[p] = SideBySide.of(newInputIndex, newInputStart[p], edge, newWantsGrad);
     }
     newInputStart[size] = edge;
+    for (int p = 0; p < leaves; p++) {
+      int n = order[p];
+      if (position[n] < 0) { // a leaf that no node takes: the root, when it is the whole graph
+        position[n] = leaf;
+        newConstants[leaf] = constants[n];
+        newData[leaf] = data[n];
+        newLabels[leaf] = labels[n];
+        newWantsGrad[leaf] = wantsGrad[n];
+        leaf++;
+      }
+    }
     return new Tape(
         newOps,
         newConstants,
@@ -166,7 +196,8 @@ final class Tape {
         newLabels,
         newWantsGrad,
         splitByWantsGrad(batchOrder.runStart, newWantsGrad),
-        position);
+        position,
+        sideBySide);
   }
 
   /** The runs, split where the nodes that want a gradient end or start, which backward skips. */
