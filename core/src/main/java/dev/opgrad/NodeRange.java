@@ -20,6 +20,11 @@ final class NodeRange implements Nodes {
   private int first;
   private int step;
   private int size;
+  // In a run whose nodes all have `arity` inputs, node k's are found without reading inputStart:
+  // from firstEdge + edgeStep * k. -1 if their numbers differ.
+  private int arity;
+  private int firstEdge;
+  private int edgeStep;
 
   NodeRange(
       boolean forward,
@@ -41,13 +46,22 @@ final class NodeRange implements Nodes {
   }
 
   /**
-   * Moves this view to the nodes {@code from .. to - 1}, in order forward and reversed backward.
+   * Moves this view to the nodes {@code from .. to - 1}, in order forward and reversed backward,
+   * each of {@code arity} inputs, or -1 if their numbers differ.
    */
-  NodeRange over(int from, int to) {
+  NodeRange over(int from, int to, int arity) {
     first = forward ? from : to - 1;
     step = forward ? 1 : -1;
     size = to - from;
+    this.arity = arity;
+    firstEdge = inputStart[first];
+    edgeStep = step * arity;
     return this;
+  }
+
+  /** Where node {@code k}'s inputs start in {@code inputIndex}. */
+  private int inputs(int k) {
+    return arity >= 0 ? firstEdge + edgeStep * k : inputStart[node(k)];
   }
 
   private int node(int k) {
@@ -61,13 +75,16 @@ final class NodeRange implements Nodes {
 
   @Override
   public int inputCount(int k) {
+    if (arity >= 0) {
+      return arity;
+    }
     int n = node(k);
     return inputStart[n + 1] - inputStart[n];
   }
 
   @Override
   public double input(int k, int i) {
-    return data[inputIndex[inputStart[node(k)] + i]];
+    return data[inputIndex[inputs(k) + i]];
   }
 
   @Override
@@ -101,7 +118,7 @@ final class NodeRange implements Nodes {
     if (forward) {
       throw new IllegalStateException("addInputGrad is for the backward pass");
     }
-    int input = inputIndex[inputStart[node(k)] + i];
+    int input = inputIndex[inputs(k) + i];
     if (wantsGrad[input]) { // a constant gets no gradient, as in the eager engine
       grad[input] += value;
     }

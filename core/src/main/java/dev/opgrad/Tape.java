@@ -43,6 +43,7 @@ final class Tape {
   private final int[] batchFrom;
   private final int[] batchTo;
   private final BatchOp[] batchOp;
+  private final int[] batchArity; // the number of inputs of each of its nodes, -1 if they differ
   private final NodeRange forwardNodes;
   private final NodeRange backwardNodes;
   // in1 and in2 hold the inputs of the node at hand if it has 1 or 2; a node of more inputs has its
@@ -103,11 +104,17 @@ final class Tape {
     this.batchFrom = new int[batches.size()];
     this.batchTo = new int[batches.size()];
     this.batchOp = new BatchOp[batches.size()];
+    this.batchArity = new int[batches.size()];
     for (int b = 0; b < batches.size(); b++) {
       int r = batches.get(b);
       batchFrom[b] = runStart[r];
       batchTo[b] = runStart[r + 1];
       batchOp[b] = (BatchOp) ops[runStart[r]];
+      int arity = inputStart[batchFrom[b] + 1] - inputStart[batchFrom[b]];
+      for (int n = batchFrom[b]; n < batchTo[b] && arity >= 0; n++) {
+        arity = inputStart[n + 1] - inputStart[n] == arity ? arity : -1;
+      }
+      batchArity[b] = arity;
     }
     this.forwardNodes =
         new NodeRange(true, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide);
@@ -272,7 +279,7 @@ final class Tape {
       if (batch < batchOp.length && n == batchFrom[batch]) {
         int to = batchTo[batch];
         try {
-          batchOp[batch].forwardBatch(forwardNodes.over(n, to));
+          batchOp[batch].forwardBatch(forwardNodes.over(n, to, batchArity[batch]));
         } catch (RuntimeException e) {
           throw forwardFailure(n, to, e);
         }
@@ -355,7 +362,7 @@ final class Tape {
         int from = batchFrom[batch];
         if (wantsGrad[from]) {
           try {
-            batchOp[batch].backwardBatch(backwardNodes.over(from, n + 1));
+            batchOp[batch].backwardBatch(backwardNodes.over(from, n + 1, batchArity[batch]));
           } catch (RuntimeException e) {
             throw backwardFailure(from, n + 1, e);
           }
