@@ -127,15 +127,15 @@ final class NodeRange implements Nodes {
   @Override
   public int consecutiveInputs(int k, int from, int step) {
     int n = node(k);
-    int first = inputStart[n];
-    if (step < 1 || step > 2 || from < 0 || from >= inputStart[n + 1] - first) {
+    int start = inputStart[n];
+    if (step < 1 || step > 2 || from < 0 || from >= inputStart[n + 1] - start) {
       return -1;
     }
     int head = from == 0 ? 0 : 1;
     int layout = sideBySide[n];
     boolean consecutive = (layout & SideBySide.bit(head, step)) != 0;
     boolean wanted = forward || (layout & SideBySide.wantGradBit(head)) != 0;
-    return consecutive && wanted ? inputIndex[first + from] : -1;
+    return consecutive && wanted ? inputIndex[start + from] : -1;
   }
 
   @Override

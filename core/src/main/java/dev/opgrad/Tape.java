@@ -172,11 +172,7 @@ final class Tape {
         int input = inputIndex[e];
         if (position[input] < 0) {
           position[input] = leaf;
-          newConstants[leaf] = constants[input];
-          newData[leaf] = data[input];
-          newLabels[leaf] = labels[input];
-          newWantsGrad[leaf] = wantsGrad[input];
-          leaf++;
+          newWantsGrad[leaf++] = wantsGrad[input]; // for SideBySide; the rest after the pass
         }
         newInputIndex[edge++] = position[input];
       }
@@ -186,13 +182,12 @@ final class Tape {
     for (int p = 0; p < leaves; p++) {
       int n = order[p];
       if (position[n] < 0) { // a leaf that no node takes: the root, when it is the whole graph
-        position[n] = leaf;
-        newConstants[leaf] = constants[n];
-        newData[leaf] = data[n];
-        newLabels[leaf] = labels[n];
-        newWantsGrad[leaf] = wantsGrad[n];
-        leaf++;
+        position[n] = leaf++;
       }
+      newConstants[position[n]] = constants[n];
+      newData[position[n]] = data[n];
+      newLabels[position[n]] = labels[n];
+      newWantsGrad[position[n]] = wantsGrad[n];
     }
     return new Tape(
         newOps,
