@@ -14,6 +14,7 @@ import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 import dev.opgrad.testing.LoopedBatchOp;
 import dev.opgrad.testing.TestOps;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -296,8 +297,8 @@ class CompiledGraphTest {
   private static final class PlacesProbe implements BatchOp {
 
     final LoopedBatchOp weighted = new LoopedBatchOp(TestOps.WEIGHTED);
-    final java.util.List<Integer> forwardPlaces = new java.util.ArrayList<>();
-    final java.util.List<Integer> backwardPlaces = new java.util.ArrayList<>();
+    final List<Integer> forwardPlaces = new ArrayList<>();
+    final List<Integer> backwardPlaces = new ArrayList<>();
 
     @Override
     public String name() {
@@ -331,7 +332,7 @@ class CompiledGraphTest {
       weighted.backwardBatch(nodes);
     }
 
-    private static void record(Nodes nodes, java.util.List<Integer> places) {
+    private static void record(Nodes nodes, List<Integer> places) {
       for (int k = 0; k < nodes.size(); k++) {
         int place = nodes.consecutiveInputs(k, 1, 2);
         places.add(place);
@@ -354,7 +355,7 @@ class CompiledGraphTest {
   @Test
   void givesThePlacesOfInputsSideBySide() {
     PlacesProbe probe = new PlacesProbe();
-    List<Value> parameters = new java.util.ArrayList<>();
+    List<Value> parameters = new ArrayList<>();
     Value[][] weights = new Value[3][3];
     for (int j = 0; j < 3; j++) {
       for (int i = 0; i < 3; i++) {
@@ -362,7 +363,7 @@ class CompiledGraphTest {
         parameters.add(weights[j][i]);
       }
     }
-    List<Value> feeds = new java.util.ArrayList<>();
+    List<Value> feeds = new ArrayList<>();
     Value root = Value.of(0);
     for (int p = 0; p < 3; p++) {
       Value x0 = p < 2 ? Value.of(p + 0.25) : Value.constant(p + 0.25);
