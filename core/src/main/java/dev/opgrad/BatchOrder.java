@@ -14,6 +14,10 @@ import java.util.Arrays;
  * order of its terms: the order in which the node's consumers are processed. So a node's level is
  * also at least that of the previous consumer of each of its inputs: the consumers of every node
  * keep their original relative order. A run is a stretch of nodes of one op and one level.
+ *
+ * <p>The leaves come first, in their original order, before any node of an op without inputs;
+ * {@link Tape#of} then orders them as it needs: they have no inputs and add into no gradient, so
+ * their order changes no sum.
  */
 final class BatchOrder {
 
@@ -61,15 +65,27 @@ final class BatchOrder {
     for (int l = 0; l < levels; l++) {
       levelStart[l + 1] += levelStart[l];
     }
-    int[] order = new int[size];
+    int[] byLevel = new int[size];
     for (int n = 0; n < size; n++) {
-      order[levelStart[level[n]]++] = n;
+      byLevel[levelStart[level[n]]++] = n;
+    }
+    int[] order = new int[size];
+    int p = 0;
+    for (int n = 0; n < size; n++) {
+      if (ops[n] == null) {
+        order[p++] = n;
+      }
+    }
+    for (int n : byLevel) {
+      if (ops[n] != null) {
+        order[p++] = n;
+      }
     }
     int[] runStart = new int[size + 1];
     int runs = 0;
-    for (int p = 0; p < size; p++) {
-      if (p == 0 || ops[order[p]] != ops[order[p - 1]] || level[order[p]] != level[order[p - 1]]) {
-        runStart[runs++] = p;
+    for (int q = 0; q < size; q++) {
+      if (q == 0 || ops[order[q]] != ops[order[q - 1]] || level[order[q]] != level[order[q - 1]]) {
+        runStart[runs++] = q;
       }
     }
     runStart[runs] = size;

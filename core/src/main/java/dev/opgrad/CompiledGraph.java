@@ -6,7 +6,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.opgrad.spi.Op;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -127,7 +126,11 @@ public final class CompiledGraph {
     double[] data = new double[size];
     String[] labels = new String[size];
     boolean[] wantsGrad = new boolean[size];
-    int[] inputIndex = new int[size * 2];
+    int edges = 0;
+    for (Value node : order) {
+      edges += node.inputCount();
+    }
+    int[] inputIndex = new int[edges];
     int edge = 0;
     for (int n = 0; n < size; n++) {
       Value node = order[n];
@@ -138,16 +141,12 @@ public final class CompiledGraph {
       wantsGrad[n] = node.requiresGrad();
       inputStart[n] = edge;
       int arity = node.inputCount();
-      if (edge + arity > inputIndex.length) {
-        inputIndex = Arrays.copyOf(inputIndex, Math.max(inputIndex.length * 2, edge + arity));
-      }
       for (int i = 0; i < arity; i++) {
         inputIndex[edge++] = node.input(i).mark() - 1;
       }
     }
     inputStart[size] = edge;
-    return Tape.of(
-        ops, constants, inputStart, Arrays.copyOf(inputIndex, edge), data, labels, wantsGrad);
+    return Tape.of(ops, constants, inputStart, inputIndex, data, labels, wantsGrad);
   }
 
 

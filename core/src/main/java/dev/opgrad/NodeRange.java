@@ -16,9 +16,15 @@ final class NodeRange implements Nodes {
   private final double[] data;
   private final double[] grad;
   private final boolean[] wantsGrad;
+  private final byte[] sideBySide;
   private int first;
   private int step;
   private int size;
+  // In a run whose nodes all have `arity` inputs, node k's are found without reading inputStart:
+  // from firstEdge + edgeStep * k. -1 if their numbers differ.
+  private int arity;
+  private int firstEdge;
+  private int edgeStep;
 
   NodeRange(
       boolean forward,
@@ -27,7 +33,8 @@ final class NodeRange implements Nodes {
       double[][] constants,
       double[] data,
       double[] grad,
-      boolean[] wantsGrad) {
+      boolean[] wantsGrad,
+      byte[] sideBySide) {
     this.forward = forward;
     this.inputStart = inputStart;
     this.inputIndex = inputIndex;
@@ -35,16 +42,26 @@ final class NodeRange implements Nodes {
     this.data = data;
     this.grad = grad;
     this.wantsGrad = wantsGrad;
+    this.sideBySide = sideBySide;
   }
 
   /**
-   * Moves this view to the nodes {@code from .. to - 1}, in order forward and reversed backward.
+   * Moves this view to the nodes {@code from .. to - 1}, in order forward and reversed backward,
+   * each of {@code arity} inputs, or -1 if their numbers differ.
    */
-  NodeRange over(int from, int to) {
+  NodeRange over(int from, int to, int arity) {
     first = forward ? from : to - 1;
     step = forward ? 1 : -1;
     size = to - from;
+    this.arity = arity;
+    firstEdge = inputStart[first];
+    edgeStep = step * arity;
     return this;
+  }
+
+  /** Where node {@code k}'s inputs start in {@code inputIndex}. */
+  private int inputs(int k) {
+    return arity >= 0 ? firstEdge + edgeStep * k : inputStart[node(k)];
   }
 
   private int node(int k) {
@@ -58,13 +75,16 @@ final class NodeRange implements Nodes {
 
   @Override
   public int inputCount(int k) {
+    if (arity >= 0) {
+      return arity;
+    }
     int n = node(k);
     return inputStart[n + 1] - inputStart[n];
   }
 
   @Override
   public double input(int k, int i) {
-    return data[inputIndex[inputStart[node(k)] + i]];
+    return data[inputIndex[inputs(k) + i]];
   }
 
   @Override
@@ -98,9 +118,36 @@ final class NodeRange implements Nodes {
     if (forward) {
       throw new IllegalStateException("addInputGrad is for the backward pass");
     }
-    int input = inputIndex[inputStart[node(k)] + i];
+    int input = inputIndex[inputs(k) + i];
     if (wantsGrad[input]) { // a constant gets no gradient, as in the eager engine
       grad[input] += value;
     }
+  }
+
+  @Override
+  public int consecutiveInputs(int k, int from, int step) {
+    int n = node(k);
+    int start = inputStart[n];
+    if (step < 1 || step > 2 || from < 0 || from >= inputStart[n + 1] - start) {
+      return -1;
+    }
+    int head = from == 0 ? 0 : 1;
+    int layout = sideBySide[n];
+    boolean consecutive = (layout & SideBySide.bit(head, step)) != 0;
+    boolean wanted = forward || (layout & SideBySide.wantGradBit(head)) != 0;
+    return consecutive && wanted ? inputIndex[start + from] : -1;
+  }
+
+  @Override
+  public double[] data() {
+    return data;
+  }
+
+  @Override
+  public double[] grads() {
+    if (forward) {
+      throw new IllegalStateException("grads is for the backward pass");
+    }
+    return grad;
   }
 }

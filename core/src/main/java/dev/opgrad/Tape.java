@@ -43,6 +43,7 @@ final class Tape {
   private final int[] batchFrom;
   private final int[] batchTo;
   private final BatchOp[] batchOp;
+  private final int[] batchArity; // the number of inputs of each of its nodes, -1 if they differ
   private final NodeRange forwardNodes;
   private final NodeRange backwardNodes;
   // in1 and in2 hold the inputs of the node at hand if it has 1 or 2; a node of more inputs has its
@@ -62,7 +63,8 @@ final class Tape {
       String[] labels,
       boolean[] wantsGrad,
       int[] runStart,
-      int[] position) {
+      int[] position,
+      byte[] sideBySide) {
     this.ops = ops;
     this.constants = constants;
     this.inputStart = inputStart;
@@ -102,24 +104,32 @@ final class Tape {
     this.batchFrom = new int[batches.size()];
     this.batchTo = new int[batches.size()];
     this.batchOp = new BatchOp[batches.size()];
+    this.batchArity = new int[batches.size()];
     for (int b = 0; b < batches.size(); b++) {
       int r = batches.get(b);
       batchFrom[b] = runStart[r];
       batchTo[b] = runStart[r + 1];
       batchOp[b] = (BatchOp) ops[runStart[r]];
+      int arity = inputStart[batchFrom[b] + 1] - inputStart[batchFrom[b]];
+      for (int n = batchFrom[b]; n < batchTo[b] && arity >= 0; n++) {
+        arity = inputStart[n + 1] - inputStart[n] == arity ? arity : -1;
+      }
+      batchArity[b] = arity;
     }
     this.forwardNodes =
-        new NodeRange(true, inputStart, inputIndex, constants, data, grad, wantsGrad);
+        new NodeRange(true, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide);
     this.backwardNodes =
-        new NodeRange(false, inputStart, inputIndex, constants, data, grad, wantsGrad);
+        new NodeRange(false, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide);
   }
 
   /**
    * Flattens a graph of {@code ops.length} nodes in topological order, the root last: node {@code
    * n}'s op ({@code null} for a leaf), its constants (never modified), the inputs {@code
    * inputIndex[inputStart[n] .. inputStart[n + 1])}, its data, its label or null, and whether it
-   * wants a gradient. The graph numbers its nodes in a {@link BatchOrder} of its own; {@link
-   * #indexOf} maps the numbers given here to its own.
+   * wants a gradient. The graph numbers its nodes in a {@link BatchOrder} of its own, its leaves in
+   * the order in which its nodes first take them: inputs that a node takes one after another are
+   * then side by side (a neuron's weights), which {@link NodeRange#consecutiveInputs} tells batch
+   * ops. {@link #indexOf} maps the numbers given here to its own.
    */
   static Tape of(
       Op[] ops,
@@ -132,9 +142,13 @@ final class Tape {
     int size = ops.length;
     BatchOrder batchOrder = BatchOrder.of(ops, inputStart, inputIndex);
     int[] order = batchOrder.order;
+    int leaves = 0;
+    while (leaves < size && ops[order[leaves]] == null) {
+      leaves++;
+    }
     int[] position = new int[size];
     for (int p = 0; p < size; p++) {
-      position[order[p]] = p;
+      position[order[p]] = p < leaves ? -1 : p; // a leaf's is given when a node first takes it
     }
     Op[] newOps = new Op[size];
     double[][] newConstants = new double[size][];
@@ -143,8 +157,10 @@ final class Tape {
     boolean[] newWantsGrad = new boolean[size];
     int[] newInputStart = new int[size + 1];
     int[] newInputIndex = new int[inputIndex.length];
+    byte[] sideBySide = new byte[size];
+    int leaf = 0;
     int edge = 0;
-    for (int p = 0; p < size; p++) {
+    for (int p = leaves; p < size; p++) {
       int n = order[p];
       newOps[p] = ops[n];
       newConstants[p] = constants[n];
@@ -153,10 +169,26 @@ final class Tape {
       newWantsGrad[p] = wantsGrad[n];
       newInputStart[p] = edge;
       for (int e = inputStart[n]; e < inputStart[n + 1]; e++) {
-        newInputIndex[edge++] = position[inputIndex[e]];
+        int input = inputIndex[e];
+        if (position[input] < 0) {
+          position[input] = leaf;
+          newWantsGrad[leaf++] = wantsGrad[input]; // for SideBySide; the rest after the pass
+        }
+        newInputIndex[edge++] = position[input];
       }
+      sideBySide[p] = SideBySide.of(newInputIndex, newInputStart[p], edge, newWantsGrad);
     }
     newInputStart[size] = edge;
+    for (int p = 0; p < leaves; p++) {
+      int n = order[p];
+      if (position[n] < 0) { // a leaf that no node takes: the root, when it is the whole graph
+        position[n] = leaf++;
+      }
+      newConstants[position[n]] = constants[n];
+      newData[position[n]] = data[n];
+      newLabels[position[n]] = labels[n];
+      newWantsGrad[position[n]] = wantsGrad[n];
+    }
     return new Tape(
         newOps,
         newConstants,
@@ -166,7 +198,8 @@ final class Tape {
         newLabels,
         newWantsGrad,
         splitByWantsGrad(batchOrder.runStart, newWantsGrad),
-        position);
+        position,
+        sideBySide);
   }
 
   /** The runs, split where the nodes that want a gradient end or start, which backward skips. */
@@ -241,7 +274,7 @@ final class Tape {
       if (batch < batchOp.length && n == batchFrom[batch]) {
         int to = batchTo[batch];
         try {
-          batchOp[batch].forwardBatch(forwardNodes.over(n, to));
+          batchOp[batch].forwardBatch(forwardNodes.over(n, to, batchArity[batch]));
         } catch (RuntimeException e) {
           throw forwardFailure(n, to, e);
         }
@@ -324,7 +357,7 @@ final class Tape {
         int from = batchFrom[batch];
         if (wantsGrad[from]) {
           try {
-            batchOp[batch].backwardBatch(backwardNodes.over(from, n + 1));
+            batchOp[batch].backwardBatch(backwardNodes.over(from, n + 1, batchArity[batch]));
           } catch (RuntimeException e) {
             throw backwardFailure(from, n + 1, e);
           }

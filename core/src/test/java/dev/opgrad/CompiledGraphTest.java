@@ -14,6 +14,7 @@ import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
 import dev.opgrad.testing.LoopedBatchOp;
 import dev.opgrad.testing.TestOps;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -287,5 +288,103 @@ class CompiledGraphTest {
         .hasMessage(
             "op 'rogue' failed computing the local gradients of a run of 2 nodes but of none"
                 + " alone, the first for 'y2' (2.0) at 'x2' (2.0): setOutput is for the forward pass");
+  }
+
+  /**
+   * Records, for each node of each batch call, where {@link Nodes#consecutiveInputs} puts its
+   * inputs 1, 3 (from 1, step 2), or -1, checking that those places hold the inputs' data.
+   */
+  private static final class PlacesProbe implements BatchOp {
+
+    final LoopedBatchOp weighted = new LoopedBatchOp(TestOps.WEIGHTED);
+    final List<Integer> forwardPlaces = new ArrayList<>();
+    final List<Integer> backwardPlaces = new ArrayList<>();
+
+    @Override
+    public String name() {
+      return "placesProbe";
+    }
+
+    @Override
+    public int arity() {
+      return 5;
+    }
+
+    @Override
+    public double forward(double[] inputs, double[] constants) {
+      return weighted.forward(inputs, constants);
+    }
+
+    @Override
+    public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
+      weighted.localGrad(inputs, constants, output, grads);
+    }
+
+    @Override
+    public void forwardBatch(Nodes nodes) {
+      record(nodes, forwardPlaces);
+      weighted.forwardBatch(nodes);
+    }
+
+    @Override
+    public void backwardBatch(Nodes nodes) {
+      record(nodes, backwardPlaces);
+      weighted.backwardBatch(nodes);
+    }
+
+    private static void record(Nodes nodes, List<Integer> places) {
+      for (int k = 0; k < nodes.size(); k++) {
+        int place = nodes.consecutiveInputs(k, 1, 2);
+        places.add(place);
+        for (int from = 1; place >= 0 && from <= 2; from++) {
+          int first = nodes.consecutiveInputs(k, from, 2);
+          assertThat(nodes.data()[first]).isEqualTo(nodes.input(k, from));
+          assertThat(nodes.data()[first + 1]).isEqualTo(nodes.input(k, from + 2));
+        }
+      }
+    }
+  }
+
+  /**
+   * Neurons {@code probe(b, w0, x0, w1, x1)} of three neurons at three points, the last point's
+   * inputs constants: the leaves are placed in the order the nodes take them, so that from the
+   * second neuron of the second point on, each neuron's weights and each point's inputs are side by
+   * side (the first node to take a leaf puts its weights between its inputs). On the backward pass
+   * the constants' places are not given: their gradients never change.
+   */
+  @Test
+  void givesThePlacesOfInputsSideBySide() {
+    PlacesProbe probe = new PlacesProbe();
+    List<Value> parameters = new ArrayList<>();
+    Value[][] weights = new Value[3][3];
+    for (int j = 0; j < 3; j++) {
+      for (int i = 0; i < 3; i++) {
+        weights[j][i] = Value.of(0.1 * j + 0.01 * i + 0.5);
+        parameters.add(weights[j][i]);
+      }
+    }
+    List<Value> feeds = new ArrayList<>();
+    Value root = Value.of(0);
+    for (int p = 0; p < 3; p++) {
+      Value x0 = p < 2 ? Value.of(p + 0.25) : Value.constant(p + 0.25);
+      Value x1 = p < 2 ? Value.of(p - 0.75) : Value.constant(p - 0.75);
+      if (p < 2) {
+        feeds.addAll(List.of(x0, x1));
+      }
+      for (int j = 0; j < 3; j++) {
+        Value[] w = weights[j];
+        root = plus(root, w[2].apply(probe, NONE, w[0], x0, w[1], x1));
+      }
+    }
+    CompiledGraph compiled = CompiledGraph.capture(root, parameters, feeds);
+
+    compiled.forward();
+    compiled.backward();
+
+    assertThat(probe.forwardPlaces.stream().map(place -> place >= 0))
+        .containsExactly(false, false, false, false, true, true, false, true, true);
+    // Backward, the run in reverse: the last point's two, then the second point's two.
+    assertThat(probe.backwardPlaces.stream().map(place -> place >= 0))
+        .containsExactly(false, false, false, true, true, false, false, false, false);
   }
 }

@@ -51,4 +51,38 @@ public interface Nodes {
    * @throws IllegalStateException in {@link BatchOp#forwardBatch}
    */
   void addInputGrad(int k, int i, double value);
+
+  /**
+   * Where node {@code k}'s inputs {@code from}, {@code from + step}, {@code from + 2·step}, … (up
+   * to its last) lie side by side in {@link #data()}, and in {@link #grads()} on the backward pass:
+   * the place of input {@code from}, the next one's being that plus one, and so on; -1 if they do
+   * not, or if this view does not tell (its default). An op that reads many inputs, as {@code
+   * linear} does, may then read and add into those arrays directly, without a call per input. On
+   * the backward pass, -1 also if one of those inputs wants no gradient (a constant's never
+   * changes).
+   */
+  default int consecutiveInputs(int k, int from, int step) {
+    return -1;
+  }
+
+  /**
+   * The data of the places that {@link #consecutiveInputs} gives: read only, valid during this
+   * call.
+   *
+   * @throws UnsupportedOperationException if this view gives no places
+   */
+  default double[] data() {
+    throw new UnsupportedOperationException("this view gives no places");
+  }
+
+  /**
+   * The gradients of the places that {@link #consecutiveInputs} gives, to add into, in the order
+   * that {@link #addInputGrad} would: on the backward pass only.
+   *
+   * @throws IllegalStateException on the forward pass
+   * @throws UnsupportedOperationException if this view gives no places
+   */
+  default double[] grads() {
+    throw new UnsupportedOperationException("this view gives no places");
+  }
 }

@@ -6,9 +6,9 @@ import dev.opgrad.spi.Nodes;
  * {@link Nodes} over plain arrays, for checking a {@link dev.opgrad.spi.BatchOp} without a graph,
  * as {@link dev.opgrad.check.GradCheck} and tests do. Node {@code k}'s input {@code i} is the slot {@code
  * slots[k][i]}: its data is {@code slotData[slot]} and {@link #addInputGrad} adds into {@code
- * slotGrads[slot]}, so that nodes may share inputs, as nodes of one run of a graph do. The misuse
- * of a method outside its pass throws {@link IllegalStateException}, as the {@link Nodes} contract
- * says.
+ * slotGrads[slot]}, so that nodes may share inputs, as nodes of one run of a graph do. Slots are
+ * the places of {@link #consecutiveInputs}, found from {@code slots} at each call. The misuse of a
+ * method outside its pass throws {@link IllegalStateException}, as the {@link Nodes} contract says.
  */
 public final class ArrayNodes implements Nodes {
 
@@ -94,5 +94,32 @@ public final class ArrayNodes implements Nodes {
       throw new IllegalStateException("addInputGrad is for the backward pass");
     }
     slotGrads[slots[k][i]] += value;
+  }
+
+  @Override
+  public int consecutiveInputs(int k, int from, int step) {
+    int[] places = slots[k];
+    if (step < 1 || from < 0 || from >= places.length) {
+      return -1;
+    }
+    for (int i = from + step; i < places.length; i += step) {
+      if (places[i] != places[i - step] + 1) {
+        return -1;
+      }
+    }
+    return places[from];
+  }
+
+  @Override
+  public double[] data() {
+    return slotData;
+  }
+
+  @Override
+  public double[] grads() {
+    if (!backward) {
+      throw new IllegalStateException("grads is for the backward pass");
+    }
+    return slotGrads;
   }
 }

@@ -23,6 +23,9 @@ public final class Linear implements BatchOp, HigherOrderOp {
 
   private static final double[] GRID = {-1.7, -0.6, 0.4, 1.3};
 
+  /** The inputs from which a node's places are worth asking for: four products and its bias. */
+  private static final int SIDE_BY_SIDE_INPUTS = 9;
+
   @Override
   public String name() {
     return "linear";
@@ -99,11 +102,14 @@ public final class Linear implements BatchOp, HigherOrderOp {
    */
   @Override
   public void forwardBatch(Nodes nodes) {
+    int size = nodes.size();
     int k = 0;
-    while (k < nodes.size()) {
+    while (k < size) {
       int count = nodes.inputCount(k);
       checkOdd(count);
-      if (k + 1 < nodes.size() && nodes.inputCount(k + 1) == count) {
+      if (count >= SIDE_BY_SIDE_INPUTS && k + 3 < size && forwardSideBySide(nodes, k, count)) {
+        k += 4;
+      } else if (k + 1 < size && nodes.inputCount(k + 1) == count) {
         // Two independent sums at once: each addition waits for the one before it in its sum,
         // and the other sum's work fills that wait.
         double sum0 = nodes.input(k, 0);
@@ -127,6 +133,56 @@ public final class Linear implements BatchOp, HigherOrderOp {
   }
 
   /**
+   * Computes nodes {@code k .. k + 3} if they all have {@code count} inputs, their weights side by
+   * side and their inputs {@code x_i} too, as a replay lays out a layer's neurons; returns whether
+   * it did. Four sums at once, their factors read from {@link Nodes#data()} without an index each:
+   * the four chains of additions fill each other's waits, and each keeps its order.
+   */
+  private static boolean forwardSideBySide(Nodes nodes, int k, int count) {
+    int w0 = nodes.consecutiveInputs(k, 1, 2);
+    int x0 = nodes.consecutiveInputs(k, 2, 2);
+    int w1 = nodes.consecutiveInputs(k + 1, 1, 2);
+    int x1 = nodes.consecutiveInputs(k + 1, 2, 2);
+    int w2 = nodes.consecutiveInputs(k + 2, 1, 2);
+    int x2 = nodes.consecutiveInputs(k + 2, 2, 2);
+    int w3 = nodes.consecutiveInputs(k + 3, 1, 2);
+    int x3 = nodes.consecutiveInputs(k + 3, 2, 2);
+    if ((w0 | x0 | w1 | x1 | w2 | x2 | w3 | x3) < 0
+        || nodes.inputCount(k + 1) != count
+        || nodes.inputCount(k + 2) != count
+        || nodes.inputCount(k + 3) != count) {
+      return false;
+    }
+    double[] data = nodes.data();
+    double sum0 = nodes.input(k, 0);
+    double sum1 = nodes.input(k + 1, 0);
+    double sum2 = nodes.input(k + 2, 0);
+    double sum3 = nodes.input(k + 3, 0);
+    int products = count / 2;
+    if (x0 == x1 && x0 == x2 && x0 == x3) { // four neurons of one layer at one point
+      for (int j = 0; j < products; j++) {
+        double x = data[x0 + j];
+        sum0 += data[w0 + j] * x;
+        sum1 += data[w1 + j] * x;
+        sum2 += data[w2 + j] * x;
+        sum3 += data[w3 + j] * x;
+      }
+    } else {
+      for (int j = 0; j < products; j++) {
+        sum0 += data[w0 + j] * data[x0 + j];
+        sum1 += data[w1 + j] * data[x1 + j];
+        sum2 += data[w2 + j] * data[x2 + j];
+        sum3 += data[w3 + j] * data[x3 + j];
+      }
+    }
+    nodes.setOutput(k, sum0);
+    nodes.setOutput(k + 1, sum1);
+    nodes.setOutput(k + 2, sum2);
+    nodes.setOutput(k + 3, sum3);
+    return true;
+  }
+
+  /**
    * {@inheritDoc}
    *
    * <p>A node whose gradient is ±0 is skipped if its output is finite: then so are all its inputs,
@@ -142,11 +198,23 @@ public final class Linear implements BatchOp, HigherOrderOp {
       }
       nodes.addInputGrad(k, 0, g);
       int count = nodes.inputCount(k);
+      int w = nodes.consecutiveInputs(k, 1, 2);
+      int x = nodes.consecutiveInputs(k, 2, 2);
+      if (w >= 0 && x >= 0) {
+        // The same additions in the same order, into the places side by side.
+        double[] data = nodes.data();
+        double[] grads = nodes.grads();
+        for (int j = 0; j < count / 2; j++) {
+          grads[w + j] += g * data[x + j];
+          grads[x + j] += g * data[w + j];
+        }
+        continue;
+      }
       for (int i = 1; i < count; i += 2) {
-        double w = nodes.input(k, i);
-        double x = nodes.input(k, i + 1);
-        nodes.addInputGrad(k, i, g * x);
-        nodes.addInputGrad(k, i + 1, g * w);
+        double wi = nodes.input(k, i);
+        double xi = nodes.input(k, i + 1);
+        nodes.addInputGrad(k, i, g * xi);
+        nodes.addInputGrad(k, i + 1, g * wi);
       }
     }
   }

@@ -162,6 +162,60 @@ class BatchOpsTest {
     assertBackwardMatchesTheEagerRule(op, new Run(pool, slots, constants), grads, 0.0);
   }
 
+  /**
+   * {@code linear}'s nodes as a replay lays out a layer, where the batch reads its factors from
+   * their places instead of one by one: each neuron's weights side by side, and each point's inputs
+   * side by side, shared by the neurons of the point (then four nodes of one point share them, and
+   * four that straddle two points do not), with a node whose places are scattered, and nodes of
+   * fewer inputs, among them. Some factors are ±0, huge or infinite, some gradients ±0.
+   */
+  @Test
+  void linearGivesThePerNodeResultsFromInputsSideBySide() {
+    BatchOp linear = (BatchOp) REGISTRY.get("linear");
+    Random random = new Random(20261203);
+    int neurons = 6;
+    int points = 3;
+    int products = 16;
+    double[] slotData = new double[neurons * (products + 1) + points * products];
+    for (int s = 0; s < slotData.length; s++) {
+      slotData[s] = random.nextInt(8) == 0 ? SPECIAL[random.nextInt(7)] : random.nextGaussian();
+    }
+    List<int[]> slots = new ArrayList<>();
+    for (int p = 0; p < points; p++) {
+      for (int j = 0; j < neurons; j++) {
+        int count = p == 1 && j == 5 ? 9 : 1 + 2 * products; // 4 products, a group apart
+        int[] node = new int[count];
+        node[0] = j * (products + 1); // the bias, then the weights
+        for (int i = 0; i < count / 2; i++) {
+          node[1 + 2 * i] = j * (products + 1) + 1 + i;
+          node[2 + 2 * i] = neurons * (products + 1) + p * products + i;
+        }
+        if (p == 2 && j == 2) { // scattered: two weights swapped
+          node[1] = node[3];
+          node[3] = j * (products + 1) + 1;
+        }
+        slots.add(node);
+      }
+    }
+    Run run = new Run(slotData, slots.toArray(new int[0][]), new double[slots.size()][]);
+    Arrays.fill(run.constants, NO_CONSTANTS);
+    double[] outputs = new double[run.size()];
+
+    linear.forwardBatch(ArrayNodes.forward(run.slotData, run.slots, run.constants, outputs));
+
+    double[] expected = eagerOutputs(linear, run);
+    for (int k = 0; k < run.size(); k++) {
+      assertThat(Double.doubleToLongBits(outputs[k]))
+          .as("node %d: per-node %s, batch %s", k, expected[k], outputs[k])
+          .isEqualTo(Double.doubleToLongBits(expected[k]));
+    }
+    double[] grads = new double[run.size()];
+    for (int k = 0; k < grads.length; k++) {
+      grads[k] = random.nextInt(3) == 0 ? SPECIAL[random.nextInt(2)] : random.nextGaussian();
+    }
+    assertBackwardMatchesTheEagerRule(linear, run, grads, 0.25);
+  }
+
   @Test
   void aZeroGradientThroughAnInfiniteFactorGivesNaNAsEagerly() {
     // 0.25 + 0·2 = 0.25, but 0.25 + 0·∞ = NaN: these additions cannot be skipped.
