@@ -484,9 +484,20 @@ public final class Value {
     return wideInputs;
   }
 
-  /** Whether this node wants a gradient and no pass has marked it: its state is all zeros. */
-  boolean wantsGradAndUnmarked() {
-    return state == 0;
+  /**
+   * The bits of a state that {@link #unvisited} tests: the mark, and for a pass over the nodes that
+   * want a gradient only, the bit of those that want none.
+   */
+  static int visitedBits(boolean wantingGradOnly) {
+    return wantingGradOnly ? ~0 : ~WANTS_NO_GRAD;
+  }
+
+  /**
+   * Whether no pass has marked this node and, if {@code visitedBits} says so, it wants a gradient:
+   * one test of the state per edge, whichever the pass.
+   */
+  boolean unvisited(int visitedBits) {
+    return (state & visitedBits) == 0;
   }
 
   /** The mark of the pass over the graph at hand, 0 if it has not reached this node. */
