@@ -418,7 +418,6 @@ public final class Value {
    * knows their names only.
    */
   private static Value applyBuiltin(BuiltinOps builtin, double[] constants, Value... operands) {
-    EagerForward.checkInputsNotNull(builtin.opName(), operands);
     return builtin.apply(operands, constants);
   }
 
