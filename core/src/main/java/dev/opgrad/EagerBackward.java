@@ -25,7 +25,8 @@ final class EagerBackward {
     // Two passes over the nodes, not four: the ordering pass also zeroes the gradients, and the
     // chain-rule pass also clears the marks. A graph larger than the caches is bound by memory.
     // Only the nodes that want a gradient are ordered: no gradient is computed below a constant.
-    Value[] order = markedOrder(new Value[] {root}, true, true, lastBackwardSize);
+    Value[] order =
+        markedOrder(new Value[] {root}, true, true, Math.min(lastBackwardSize, LARGEST_GUESS));
     lastBackwardSize = order.length;
     int n = order.length - 1;
     try {
@@ -144,9 +145,13 @@ final class EagerBackward {
    * The number of nodes the last backward pass ordered, the size its order array starts at: a
    * training loop orders graphs of one size, and an array of the right size spares growing it and
    * copying it to its size. A guess only, read and written without synchronization. A wrong one
-   * costs an array zeroed or copied, little next to ordering the nodes of either pass.
+   * costs an array zeroed or copied, little next to ordering the nodes of either pass; it is used
+   * up to {@link #LARGEST_GUESS} only, so that a small graph's pass after a huge one's does not
+   * allocate the huge one's array.
    */
   private static int lastBackwardSize = 16;
+
+  private static final int LARGEST_GUESS = 1 << 20;
 
   /** {@link #markedOrder(Value[], boolean, boolean)}, its array of {@code capacity} at first. */
   private static Value[] markedOrder(
