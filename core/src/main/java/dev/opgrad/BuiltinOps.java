@@ -69,16 +69,18 @@ enum BuiltinOps {
   private static final double[] NO_CONSTANTS = {};
 
   /**
-   * Applies the op to {@code inputs}, which hold as many values as it takes, none null.
+   * Applies the op to {@code inputs}, which hold as many values as it takes.
    *
+   * @throws NullPointerException if an input is null
    * @throws IllegalArgumentException if the default registry has no op of this name, saying to add
    *     opgrad-ops-builtin, or the op rejects the inputs or the constants
    * @throws IllegalStateException if the name belongs to a provider that failed to load
    */
   Value apply(Value[] inputs, double[] constants) {
     if (op != null) {
-      return EagerForward.compute(op, inputs, constants);
+      return EagerForward.compute(op, inputs, constants); // checking the inputs as it reads them
     }
+    EagerForward.checkInputsNotNull(opName, inputs);
     // Missing, unusable, or of another shape: let the registry and Forward say what is wrong.
     Op registered;
     try {

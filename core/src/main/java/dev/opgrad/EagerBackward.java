@@ -25,7 +25,9 @@ final class EagerBackward {
     // Two passes over the nodes, not four: the ordering pass also zeroes the gradients, and the
     // chain-rule pass also clears the marks. A graph larger than the caches is bound by memory.
     // Only the nodes that want a gradient are ordered: no gradient is computed below a constant.
-    Value[] order = markedOrder(new Value[] {root}, true, true);
+    Value[] order =
+        markedOrder(new Value[] {root}, true, true, Math.min(lastBackwardSize, LARGEST_GUESS));
+    lastBackwardSize = order.length;
     int n = order.length - 1;
     try {
       root.addToGrad(1);
@@ -136,8 +138,27 @@ final class EagerBackward {
    *     pass
    */
   static Value[] markedOrder(Value[] roots, boolean wantingGradOnly, boolean zeroGrads) {
-    Value[] order = new Value[16];
+    return markedOrder(roots, wantingGradOnly, zeroGrads, 16);
+  }
+
+  /**
+   * The number of nodes the last backward pass ordered, the size its order array starts at: a
+   * training loop orders graphs of one size, and an array of the right size spares growing it and
+   * copying it to its size. A guess only, read and written without synchronization. A wrong one
+   * costs an array zeroed or copied, little next to ordering the nodes of either pass; it is used
+   * up to {@link #LARGEST_GUESS} only, so that a small graph's pass after a huge one's does not
+   * allocate the huge one's array.
+   */
+  private static int lastBackwardSize = 16;
+
+  private static final int LARGEST_GUESS = 1 << 20;
+
+  /** {@link #markedOrder(Value[], boolean, boolean)}, its array of {@code capacity} at first. */
+  private static Value[] markedOrder(
+      Value[] roots, boolean wantingGradOnly, boolean zeroGrads, int capacity) {
+    Value[] order = new Value[Math.max(capacity, 16)];
     int size = 0;
+    int visited = Value.visitedBits(wantingGradOnly);
     // The node at hand and the next of its inputs to look at live in variables; the stack holds
     // its ancestors only, each with the input to resume at. Inputs are read from the fields or the
     // wide node's array, not through input(i): this runs once per edge of millions of nodes.
@@ -148,7 +169,7 @@ final class EagerBackward {
     boolean complete = false;
     try {
       for (Value root : roots) {
-        if (wantingGradOnly ? !root.wantsGradAndUnmarked() : root.mark() != 0) {
+        if (!root.unvisited(visited)) {
           continue;
         }
         node = root;
@@ -161,7 +182,7 @@ final class EagerBackward {
             // A tight loop over a wide node's inputs, most seen before (a neuron's weights).
             while (next < wide.length) {
               Value candidate = wide[next++];
-              if (wantingGradOnly ? candidate.wantsGradAndUnmarked() : candidate.mark() == 0) {
+              if (candidate.unvisited(visited)) {
                 input = candidate;
                 break;
               }
@@ -170,14 +191,14 @@ final class EagerBackward {
             if (next == 0) {
               next = 1;
               Value a = node.input0();
-              if (a != null && (wantingGradOnly ? a.wantsGradAndUnmarked() : a.mark() == 0)) {
+              if (a != null && a.unvisited(visited)) {
                 input = a;
               }
             }
             if (input == null && next == 1) {
               next = 2;
               Value b = node.input1();
-              if (b != null && (wantingGradOnly ? b.wantsGradAndUnmarked() : b.mark() == 0)) {
+              if (b != null && b.unvisited(visited)) {
                 input = b;
               }
             }
@@ -212,7 +233,7 @@ final class EagerBackward {
         }
       }
       node = null;
-      Value[] result = Arrays.copyOf(order, size);
+      Value[] result = size == order.length ? order : Arrays.copyOf(order, size);
       complete = true;
       return result;
     } finally {

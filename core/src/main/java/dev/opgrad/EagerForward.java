@@ -1,7 +1,5 @@
 package dev.opgrad;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-
 import dev.opgrad.spi.Op;
 
 /**
@@ -42,8 +40,11 @@ final class EagerForward {
   }
 
   /**
-   * Computes the output of an op whose inputs and constants are known to fit it (checked once, as
-   * for {@link BuiltinOps}) and creates its node.
+   * Computes the output of an op whose inputs, in number, and constants are known to fit it
+   * (checked once, as for {@link BuiltinOps}) and creates its node.
+   *
+   * @throws NullPointerException if an input is null, as {@link #checkInputsNotNull} says it: the
+   *     check is part of reading the inputs, not a pass of its own over a neuron's many
    */
   static Value compute(Op op, Value[] inputs, double[] constants) {
     // The thread's array of that length, which the op borrows for the call (the Op contract):
@@ -51,7 +52,11 @@ final class EagerForward {
     double[][] lendable = lendable();
     double[] data = borrow(lendable, inputs.length);
     for (int i = 0; i < inputs.length; i++) {
-      data[i] = inputs[i].data();
+      Value input = inputs[i];
+      if (input == null) {
+        throw inputIsNull(op.name(), i);
+      }
+      data[i] = input.data();
     }
     double output;
     try {
@@ -178,8 +183,14 @@ final class EagerForward {
 
   static void checkInputsNotNull(String opName, Value[] inputs) {
     for (int i = 0; i < inputs.length; i++) {
-      checkNotNull(inputs[i], "op '%s': input %s is null", opName, i);
+      if (inputs[i] == null) {
+        throw inputIsNull(opName, i);
+      }
     }
+  }
+
+  private static NullPointerException inputIsNull(String opName, int i) {
+    return new NullPointerException("op '" + opName + "': input " + i + " is null");
   }
 
   private static String count(int n, String noun) {

@@ -44,17 +44,21 @@ public final class Value {
   private static final double[] NO_CONSTANTS = {};
 
   // A graph has millions of nodes, most of them binary: the first two inputs are fields rather than
-  // an array of their own: a binary node takes 56 bytes instead of 48 plus a 24-byte Value[2].
+  // an array of their own, and what few nodes have shares one field, so that a binary node takes
+  // 48 bytes (a field more is 56: objects take multiples of 8), and a backward pass reads fewer.
   private double data;
   private double grad;
   private final Op op; // null for a leaf
   private final Value input0; // null if the node has no input
   private final Value input1; // null if it has fewer than two
-  // Every input, if there are three or more; else null. It is the array the op was applied to,
-  // kept rather than copied: a neuron's linear node would otherwise allocate its inputs twice.
-  private final Value[] wideInputs;
-  private final double[] constants;
-  private String label; // null until labeled
+
+  /**
+   * Null if this node has at most two inputs, no constants and no label, as nearly every node;
+   * else every input if there are three or more and nothing else (the array the op was applied to,
+   * kept rather than copied: a neuron's linear node would otherwise allocate its inputs twice);
+   * else its constants if it has nothing else; else an {@link Extras} of all three.
+   */
+  private Object extras;
 
   /**
    * Two things in the padding after the object header, so that they cost no space. Bit 31 is set
@@ -73,8 +77,7 @@ public final class Value {
     this.op = op;
     this.input0 = inputs.length > 0 ? inputs[0] : null;
     this.input1 = inputs.length > 1 ? inputs[1] : null;
-    this.wideInputs = inputs.length > 2 ? inputs : null;
-    this.constants = constants;
+    this.extras = extras(inputs.length > 2 ? inputs : null, constants, null);
     this.state = wantsGrad ? 0 : WANTS_NO_GRAD;
   }
 
@@ -87,9 +90,33 @@ public final class Value {
     this.op = op;
     this.input0 = input0;
     this.input1 = input1;
-    this.wideInputs = null;
-    this.constants = constants;
+    this.extras = extras(null, constants, null);
     this.state = state;
+  }
+
+  /** A node's inputs if three or more, its constants and its label: what few nodes have. */
+  private static final class Extras {
+    final Value[] wideInputs; // null if fewer than three
+    final double[] constants; // NO_CONSTANTS if none
+    final String label; // null if none
+
+    Extras(Value[] wideInputs, double[] constants, String label) {
+      this.wideInputs = wideInputs;
+      this.constants = constants;
+      this.label = label;
+    }
+  }
+
+  /** What {@link #extras} holds for these, each null or empty if the node has none. */
+  private static Object extras(Value[] wideInputs, double[] constants, String label) {
+    boolean noConstants = constants.length == 0;
+    if (label == null && noConstants) {
+      return wideInputs;
+    }
+    if (label == null && wideInputs == null) {
+      return constants;
+    }
+    return new Extras(wideInputs, noConstants ? NO_CONSTANTS : constants, label);
   }
 
   /**
@@ -141,7 +168,7 @@ public final class Value {
 
   /** This node's label, or {@code null} if it has none. */
   public String label() {
-    return label;
+    return extras instanceof Extras ? ((Extras) extras).label : null;
   }
 
   /**
@@ -151,7 +178,7 @@ public final class Value {
    * @return this value, labelled
    */
   public Value setLabel(String label) {
-    this.label = checkNotNull(label, "label");
+    extras = extras(wideInputs(), constantsArray(), checkNotNull(label, "label"));
     return this;
   }
 
@@ -170,7 +197,7 @@ public final class Value {
    * array; empty for a leaf.
    */
   public double[] constants() {
-    return constants.clone();
+    return constantsArray().clone();
   }
 
   /**
@@ -418,7 +445,6 @@ public final class Value {
    * knows their names only.
    */
   private static Value applyBuiltin(BuiltinOps builtin, double[] constants, Value... operands) {
-    EagerForward.checkInputsNotNull(builtin.opName(), operands);
     return builtin.apply(operands, constants);
   }
 
@@ -481,12 +507,27 @@ public final class Value {
    * must not modify.
    */
   Value[] wideInputs() {
-    return wideInputs;
+    Object e = extras;
+    if (e == null || e instanceof Value[]) {
+      return (Value[]) e; // the common cases first: this runs once per node of every pass
+    }
+    return e instanceof Extras ? ((Extras) e).wideInputs : null;
   }
 
-  /** Whether this node wants a gradient and no pass has marked it: its state is all zeros. */
-  boolean wantsGradAndUnmarked() {
-    return state == 0;
+  /**
+   * The bits of a state that {@link #unvisited} tests: the mark, and for a pass over the nodes that
+   * want a gradient only, the bit of those that want none.
+   */
+  static int visitedBits(boolean wantingGradOnly) {
+    return wantingGradOnly ? ~0 : ~WANTS_NO_GRAD;
+  }
+
+  /**
+   * Whether no pass has marked this node and, if {@code visitedBits} says so, it wants a gradient:
+   * one test of the state per edge, whichever the pass.
+   */
+  boolean unvisited(int visitedBits) {
+    return (state & visitedBits) == 0;
   }
 
   /** The mark of the pass over the graph at hand, 0 if it has not reached this node. */
@@ -515,14 +556,19 @@ public final class Value {
 
   // Accessors for the backward driver, which runs for every node.
   double[] constantsArray() {
-    return constants;
+    Object e = extras;
+    if (e instanceof double[]) {
+      return (double[]) e;
+    }
+    return e instanceof Extras ? ((Extras) e).constants : NO_CONSTANTS;
   }
 
   int inputCount() {
     if (input1 == null) {
       return input0 == null ? 0 : 1;
     }
-    return wideInputs == null ? 2 : wideInputs.length;
+    Value[] wide = wideInputs();
+    return wide == null ? 2 : wide.length;
   }
 
   /** The inputs in a new array, for messages and checks off the hot path. */
@@ -540,7 +586,7 @@ public final class Value {
       case 1:
         return input1;
       default:
-        return wideInputs[i];
+        return wideInputs()[i];
     }
   }
 
@@ -554,12 +600,13 @@ public final class Value {
 
   /** Names this value in messages: its label if it has one, else its op and data. */
   String describe() {
-    return NodeFailure.describe(label, op, data);
+    return NodeFailure.describe(label(), op, data);
   }
 
   /** Returns {@code Value(data=…, grad=…)}, as micrograd prints it, with the label if any. */
   @Override
   public String toString() {
+    String label = label();
     return "Value(data="
         + data
         + ", grad="

@@ -64,6 +64,25 @@ class ValueTest {
   }
 
   @Test
+  void aLabelKeepsTheInputsAndConstantsOfTheNodeItNames() {
+    // A node keeps its inputs beyond two, its constants and its label in one field.
+    Value x = Value.of(2);
+    Value scaled = x.apply(SCALE, new double[] {4}).setLabel("scaled");
+    Value one = Value.of(1);
+    Value weighted = x.apply(TestOps.WEIGHTED, NONE, one, one, one, scaled).setLabel("weighted");
+
+    weighted.backward();
+
+    assertThat(scaled.constants()).containsExactly(4.0);
+    assertThat(scaled.inputs()).containsExactly(x);
+    assertThat(weighted.inputs()).containsExactly(x, one, one, one, scaled);
+    assertThat(weighted.constants()).isEmpty();
+    assertThat(weighted).hasToString("Value(data=51.0, grad=1.0, label=weighted)");
+    assertThat(x.grad()).isEqualTo(21.0); // 1 directly, 5 · 4 through scaled
+    assertThat(one.grad()).isEqualTo(9.0); // 2 + 3 + 4
+  }
+
+  @Test
   void theConstantsArrayIsCopied() {
     double[] constants = {4};
     Value scaled = Value.of(1).apply(SCALE, constants);
