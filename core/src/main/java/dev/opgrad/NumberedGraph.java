@@ -14,6 +14,7 @@ import java.util.Arrays;
 final class NumberedGraph {
 
   private static final Value[] NONE = {};
+  private static final int WANTING_GRAD_UNMARKED = Value.visitedBits(true);
 
   /** What the numbering pass computes beyond the numbers. */
   enum Extent {
@@ -321,7 +322,7 @@ final class NumberedGraph {
   private static Value[] newNodes(Value[] values) {
     int fresh = 0;
     for (Value value : values) {
-      if (value != null && value.wantsGradAndUnmarked()) {
+      if (value != null && value.unvisited(WANTING_GRAD_UNMARKED)) {
         fresh++;
       }
     }
@@ -331,7 +332,7 @@ final class NumberedGraph {
     Value[] roots = new Value[fresh];
     fresh = 0;
     for (Value value : values) {
-      if (value != null && value.wantsGradAndUnmarked()) {
+      if (value != null && value.unvisited(WANTING_GRAD_UNMARKED)) {
         roots[fresh++] = value;
       }
     }
