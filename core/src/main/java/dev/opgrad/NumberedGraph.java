@@ -286,7 +286,9 @@ final class NumberedGraph {
     return k;
   }
 
-  /** Records {@code input} as the input of {@code edge}; returns whether it depends on the inputs. */
+  /**
+   * Records {@code input} as the input of {@code edge}; returns whether it depends on the inputs.
+   */
   private boolean edge(int edge, Value input) {
     int index = input.mark() - 1; // −1 for an input that wants no gradient
     boolean carries = index >= 0 && depends[index];
