@@ -21,6 +21,11 @@ final class LocalGradients {
     this.root = root;
   }
 
+  /** Whether anomaly detection was on when this was made: every local gradient is then checked. */
+  boolean detects() {
+    return detect;
+  }
+
   /**
    * Writes the local gradients of {@code node}, whose inputs are {@code a} and {@code b} or, if
    * there are more than two, {@code wide}, into {@link #local}.

@@ -46,7 +46,10 @@ final class NumberedGraph {
 
   /**
    * For {@link Extent#SECOND_ORDER}, each edge's local gradient, at the edges of the nodes that
-   * are not leaves and depend on the inputs; null otherwise.
+   * are not leaves and depend on the inputs; null otherwise. At the graph's own nodes, it is the
+   * data of the local gradient as a value unless anomaly detection is on, when {@link NodeRules}
+   * computes and checks it: the same number, by {@link HigherOrderOp}'s contract, for one op call
+   * less per node.
    */
   double[] localGrads;
 
@@ -106,20 +109,27 @@ final class NumberedGraph {
         }
       }
       for (Value node : order) {
-        int k = number(node);
+        // Without anomaly detection, a graph node's local gradients as numbers are its values'
+        // data (HigherOrderOp's contract), read below; with it, NodeRules checks them.
+        int k = number(node, extent != Extent.SECOND_ORDER || locals.detects());
         if (extent == Extent.SECOND_ORDER) {
           ofGraph[k] = true;
           if (depends[k] && !node.isLeaf()) {
             Value[] values = localGradValues(k);
             localOrder = newNodes(values);
             for (Value localNode : localOrder) {
-              number(localNode);
+              number(localNode, true);
             }
             localOrder = NONE;
+            boolean numbersFromValues = !locals.detects();
             for (int i = 0; i < values.length; i++) {
               Value value = values[i];
+              int edge = edgeStart[k] + i;
               int index = value != null ? value.mark() - 1 : -1;
-              localValue[edgeStart[k] + i] = index >= 0 && depends[index] ? index : -1;
+              localValue[edge] = index >= 0 && depends[index] ? index : -1;
+              if (numbersFromValues && edgeInput[edge] >= 0) {
+                localGrads[edge] = value.data();
+              }
             }
           }
         }
@@ -246,9 +256,10 @@ final class NumberedGraph {
 
   /**
    * Numbers {@code node}, whose inputs are numbered, and records its edges, whether it depends on
-   * the inputs and, for {@link Extent#SECOND_ORDER}, its local gradients as numbers if it does.
+   * the inputs and, for {@link Extent#SECOND_ORDER} and if {@code localGradients}, its local
+   * gradients as numbers if it does.
    */
-  private int number(Value node) {
+  private int number(Value node, boolean localGradients) {
     int k = size++;
     if (k == nodes.length) {
       grow();
@@ -278,7 +289,7 @@ final class NumberedGraph {
       }
     }
     depends[k] = dependent;
-    if (dependent && locals != null && arity > 0) {
+    if (dependent && localGradients && locals != null && arity > 0) {
       locals.compute(node, a, b, wide);
       System.arraycopy(locals.local, 0, localGrads, edges, arity);
     }
