@@ -61,10 +61,7 @@ final class Curvature {
         adjointTangent[input] += term;
       }
     }
-    for (int i = 0; i < product.length; i++) {
-      int index = graph.inputIndex[i];
-      product[i] = index >= 0 ? adjointTangent[index] : 0;
-    }
+    System.arraycopy(adjointTangent, 0, product, 0, product.length); // the inputs' numbers
     return product;
   }
 }

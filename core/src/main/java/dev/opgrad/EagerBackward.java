@@ -26,7 +26,8 @@ final class EagerBackward {
     // chain-rule pass also clears the marks. A graph larger than the caches is bound by memory.
     // Only the nodes that want a gradient are ordered: no gradient is computed below a constant.
     Value[] order =
-        markedOrder(new Value[] {root}, true, true, Math.min(lastBackwardSize, LARGEST_GUESS));
+        markedOrder(
+            new Value[] {root}, true, true, Math.min(lastBackwardSize, LARGEST_GUESS), true);
     lastBackwardSize = order.length;
     int n = order.length - 1;
     try {
@@ -138,7 +139,28 @@ final class EagerBackward {
    *     pass
    */
   static Value[] markedOrder(Value[] roots, boolean wantingGradOnly, boolean zeroGrads) {
-    return markedOrder(roots, wantingGradOnly, zeroGrads, 16);
+    return markedOrder(roots, wantingGradOnly, zeroGrads, 16, true);
+  }
+
+  /**
+   * Returns the computed nodes below {@code roots} that want a gradient, each after its inputs,
+   * left marked, for a pass with respect to some leaves that the caller has marked beforehand. The
+   * other leaves are left out and unmarked: nothing flows from them, and a network's weights are
+   * a third of its nodes.
+   */
+  static Value[] markedComputedOrder(Value[] roots) {
+    return markedOrder(roots, true, false, 16, false);
+  }
+
+  /**
+   * {@link #markedComputedOrder(Value[])} of a whole graph, its array sized from the last such
+   * order's, as backward's is.
+   */
+  static Value[] markedComputedOrderOfGraph(Value[] roots) {
+    Value[] order =
+        markedOrder(roots, true, false, Math.min(lastComputedSize, LARGEST_GUESS), false);
+    lastComputedSize = order.length;
+    return order;
   }
 
   /**
@@ -147,15 +169,21 @@ final class EagerBackward {
    * copying it to its size. A guess only, read and written without synchronization. A wrong one
    * costs an array zeroed or copied, little next to ordering the nodes of either pass; it is used
    * up to {@link #LARGEST_GUESS} only, so that a small graph's pass after a huge one's does not
-   * allocate the huge one's array.
+   * allocate the huge one's array. {@code lastComputedSize} is the same for the orders of a
+   * graph's computed nodes, for forward mode and second order.
    */
   private static int lastBackwardSize = 16;
 
+  private static int lastComputedSize = 16;
+
   private static final int LARGEST_GUESS = 1 << 20;
 
-  /** {@link #markedOrder(Value[], boolean, boolean)}, its array of {@code capacity} at first. */
+  /**
+   * {@link #markedOrder(Value[], boolean, boolean)}, its array of {@code capacity} at first, with
+   * the unmarked leaves or without them.
+   */
   private static Value[] markedOrder(
-      Value[] roots, boolean wantingGradOnly, boolean zeroGrads, int capacity) {
+      Value[] roots, boolean wantingGradOnly, boolean zeroGrads, int capacity, boolean leaves) {
     Value[] order = new Value[Math.max(capacity, 16)];
     int size = 0;
     int visited = Value.visitedBits(wantingGradOnly);
@@ -169,7 +197,7 @@ final class EagerBackward {
     boolean complete = false;
     try {
       for (Value root : roots) {
-        if (!root.unvisited(visited)) {
+        if (!root.unvisited(visited) || (!leaves && root.isLeaf())) {
           continue;
         }
         node = root;
@@ -182,7 +210,7 @@ final class EagerBackward {
             // A tight loop over a wide node's inputs, most seen before (a neuron's weights).
             while (next < wide.length) {
               Value candidate = wide[next++];
-              if (candidate.unvisited(visited)) {
+              if (candidate.unvisited(visited) && (leaves || !candidate.isLeaf())) {
                 input = candidate;
                 break;
               }
@@ -191,20 +219,21 @@ final class EagerBackward {
             if (next == 0) {
               next = 1;
               Value a = node.input0();
-              if (a != null && a.unvisited(visited)) {
+              if (a != null && a.unvisited(visited) && (leaves || !a.isLeaf())) {
                 input = a;
               }
             }
             if (input == null && next == 1) {
               next = 2;
               Value b = node.input1();
-              if (b != null && b.unvisited(visited)) {
+              if (b != null && b.unvisited(visited) && (leaves || !b.isLeaf())) {
                 input = b;
               }
             }
           }
           if (input != null) {
-            // Unmarked, and for backward, wanting a gradient (one read of its state): descend.
+            // Unmarked, and for backward, wanting a gradient (one read of its state), and not a
+            // leaf left out: descend.
             if (depth == stack.length) {
               stack = Arrays.copyOf(stack, depth * 2);
               nextInput = Arrays.copyOf(nextInput, depth * 2);

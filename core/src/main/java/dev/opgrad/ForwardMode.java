@@ -1,5 +1,7 @@
 package dev.opgrad;
 
+import java.util.Arrays;
+
 /**
  * Forward mode, {@link Gradients#jvp}: every node's derivative along a direction in the inputs, in
  * one pass over a topological order, from each op's local gradients by {@link
@@ -18,63 +20,59 @@ final class ForwardMode {
    * @throws IllegalStateException if an op fails to give its local gradients
    */
   static double jvp(Value output, Value[] inputs, double[] direction) {
-    Value[] order = EagerBackward.markedOrder(new Value[] {output}, true, false);
-    int n = order.length;
-    if (n == 0) {
-      return 0; // the output wants no gradient
+    // The inputs are numbered first, 0 to m − 1, each marked beforehand so that the ordering stops
+    // at it; the ordering leaves out the other leaves. A node numbered k is then marked
+    // 2·(k + 1), plus 1 if it is an input or depends on one: a node's inputs say with one read
+    // whether a derivative flows from them, and where it is.
+    int m = inputs.length;
+    for (int i = 0; i < m; i++) {
+      inputs[i].setMark(2 * (i + 1) + 1);
     }
-    double[] tangent = new double[n];
-    int[] edgeInput = new int[16]; // the node at hand's inputs' numbers, −1 for no derivative
-    LocalGradients locals = new LocalGradients(output);
+    Value[] order = {};
     try {
-      // The ordering leaves every node marked 1; input i in the graph is marked 2 + i instead:
-      // when the pass reaches a node, its own mark is still 1 or 2 + i. The pass then marks it
-      // 2·(number + 1), plus 1 if it is an input or depends on one: a node's inputs say with one
-      // read whether a derivative flows from them, and where it is.
-      for (int i = 0; i < inputs.length; i++) {
-        if (inputs[i].mark() != 0) {
-          inputs[i].setMark(2 + i);
-        }
-      }
-      for (int k = 0; k < n; k++) {
-        Value node = order[k];
-        int mark = node.mark();
+      order = EagerBackward.markedComputedOrderOfGraph(new Value[] {output});
+      double[] tangent = Arrays.copyOf(direction, m + order.length);
+      int[] edgeInput = new int[16]; // the node at hand's inputs' numbers, −1 for no derivative
+      LocalGradients locals = new LocalGradients(output);
+      for (int j = 0; j < order.length; j++) {
+        Value node = order[j];
+        int k = m + j;
         Value a = node.input0();
         Value b = node.input1();
         Value[] wide = node.wideInputs(); // every input, if there are more than two
         int arity = wide != null ? wide.length : b != null ? 2 : a != null ? 1 : 0;
         boolean dependent = false;
-        if (arity == 0) {
-          if (mark >= 2) {
-            tangent[k] = direction[mark - 2];
-            dependent = true;
+        if (wide == null) {
+          // Nearly every node: its one or two inputs from its fields.
+          if (a != null) {
+            dependent = edge(edgeInput, 0, a);
+          }
+          if (b != null) {
+            dependent |= edge(edgeInput, 1, b);
           }
         } else {
-          if (wide == null) {
-            // Nearly every node: its one or two inputs from its fields.
-            dependent = edge(edgeInput, 0, a);
-            if (b != null) {
-              dependent |= edge(edgeInput, 1, b);
-            }
-          } else {
-            if (edgeInput.length < arity) {
-              edgeInput = new int[arity];
-            }
-            for (int i = 0; i < arity; i++) {
-              dependent |= edge(edgeInput, i, wide[i]);
-            }
+          if (edgeInput.length < arity) {
+            edgeInput = new int[arity];
           }
-          if (dependent) {
-            locals.compute(node, a, b, wide);
-            tangent[k] = NumberedGraph.tangent(locals.local, 0, edgeInput, 0, arity, tangent);
+          for (int i = 0; i < arity; i++) {
+            dependent |= edge(edgeInput, i, wide[i]);
           }
+        }
+        if (dependent) {
+          locals.compute(node, a, b, wide);
+          tangent[k] = NumberedGraph.tangent(locals.local, 0, edgeInput, 0, arity, tangent);
         }
         node.setMark(2 * (k + 1) + (dependent ? 1 : 0));
       }
-      return tangent[n - 1];
+      // 0 for an output that wants no gradient or is a leaf other than the inputs.
+      int mark = output.mark();
+      return (mark & 1) != 0 ? tangent[(mark >> 1) - 1] : 0;
     } finally {
       for (Value node : order) {
         node.setMark(0);
+      }
+      for (Value input : inputs) {
+        input.setMark(0);
       }
     }
   }

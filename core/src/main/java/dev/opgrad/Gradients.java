@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import dev.opgrad.spi.HigherOrderOp;
 import dev.opgrad.spi.Op;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,12 +161,7 @@ public final class Gradients {
         }
       }
     }
-    Value[] result = new Value[leaves.length];
-    for (int i = 0; i < leaves.length; i++) {
-      int index = graph.inputIndex[i];
-      result[i] = index >= 0 ? gradients[index] : null;
-    }
-    return result;
+    return Arrays.copyOf(gradients, leaves.length); // the inputs are numbered first
   }
 
   /** The inputs as an array, checked: distinct leaves that want a gradient. */

@@ -26,7 +26,10 @@ final class NumberedGraph {
 
   // Written by the constructor only; the arrays may be longer than the nodes and edges.
 
-  /** The numbered nodes, each after its inputs: those below the roots that want a gradient. */
+  /**
+   * The numbered nodes: the inputs, numbered 0 to m − 1 in their order, then the computed nodes
+   * below the roots that want a gradient, each after its inputs.
+   */
   Value[] nodes;
 
   /** How many nodes are numbered. */
@@ -67,14 +70,16 @@ final class NumberedGraph {
    */
   boolean[] ofGraph;
 
-  /** The number of each input, −1 for an input that no root depends on. */
-  final int[] inputIndex;
-
   /** The number of each root, −1 for a root that wants no gradient. */
   final int[] rootIndex;
 
   private final LocalGradients locals; // for SECOND_ORDER
   private Value[][] valuesByCount = new Value[4][];
+  private Value[] localOrder = NONE; // the local gradients' new nodes, marked while numbered
+  // The last ops found to declare their local gradients constant and not: a graph alternates
+  // between a few ops, and asking is an interface call at a site that sees every op.
+  private Op constantOp;
+  private Op variableOp;
   private final Value[] inputs1 = new Value[1];
   private final Value[] inputs2 = new Value[2];
   private int edges;
@@ -85,57 +90,48 @@ final class NumberedGraph {
    */
   NumberedGraph(Value[] roots, Value[] inputs, Extent extent) {
     this.locals = extent == Extent.SECOND_ORDER ? new LocalGradients(roots[0]) : null;
-    Value[] order = EagerBackward.markedOrder(roots, true, false);
-    // Room for the local gradients' new nodes, a few per node that is not a leaf.
-    int capacity = extent == Extent.SECOND_ORDER ? order.length + order.length / 4 : order.length;
-    depends = new boolean[capacity];
-    nodes = new Value[capacity];
-    edgeStart = new int[capacity + 1];
-    edgeInput = new int[16 + 2 * order.length];
-    if (extent == Extent.SECOND_ORDER) {
-      localGrads = new double[edgeInput.length];
-      localValue = new int[edgeInput.length];
-      ofGraph = new boolean[capacity];
+    // The inputs are numbered first, each marked beforehand so that the ordering stops at it; the
+    // ordering leaves out the other leaves, from which nothing flows.
+    int m = inputs.length;
+    for (int i = 0; i < m; i++) {
+      inputs[i].setMark(i + 1);
     }
-    Value[] localOrder = NONE;
+    Value[] order = NONE;
     boolean complete = false;
     try {
-      // The ordering leaves every node marked 1; an input in the graph is marked 2 instead, so
-      // that one pass numbers the nodes and finds what depends on the inputs: when it reaches a
-      // node, the node's own mark is still 1 or 2, and its inputs hold their numbers + 1.
+      order = EagerBackward.markedComputedOrderOfGraph(roots);
+      int graphNodes = m + order.length;
+      // Room for two inputs a node and for the local gradients' new nodes, one per four nodes:
+      // growing copies three arrays of edges.
+      int newNodes = extent == Extent.SECOND_ORDER ? order.length / 4 : 0;
+      int capacity = graphNodes + newNodes;
+      depends = new boolean[capacity];
+      nodes = new Value[capacity];
+      edgeStart = new int[capacity + 1];
+      edgeInput = new int[16 + 2 * (order.length + newNodes)];
+      if (extent == Extent.SECOND_ORDER) {
+        localGrads = new double[edgeInput.length];
+        localValue = new int[edgeInput.length];
+        ofGraph = new boolean[capacity];
+      }
       for (Value input : inputs) {
-        if (input.mark() != 0) {
-          input.setMark(2);
+        int k = size++;
+        nodes[k] = input;
+        depends[k] = true;
+        if (ofGraph != null) {
+          ofGraph[k] = true;
         }
       }
       for (Value node : order) {
-        // Without anomaly detection, a graph node's local gradients as numbers are its values'
-        // data (HigherOrderOp's contract), read below; with it, NodeRules checks them.
-        int k = number(node, extent != Extent.SECOND_ORDER || locals.detects());
+        int k = number(node);
         if (extent == Extent.SECOND_ORDER) {
           ofGraph[k] = true;
-          if (depends[k] && !node.isLeaf()) {
-            Value[] values = localGradValues(k);
-            localOrder = newNodes(values);
-            for (Value localNode : localOrder) {
-              number(localNode, true);
-            }
-            localOrder = NONE;
-            boolean numbersFromValues = !locals.detects();
-            for (int i = 0; i < values.length; i++) {
-              Value value = values[i];
-              int edge = edgeStart[k] + i;
-              int index = value != null ? value.mark() - 1 : -1;
-              localValue[edge] = index >= 0 && depends[index] ? index : -1;
-              if (numbersFromValues && edgeInput[edge] >= 0) {
-                localGrads[edge] = value.data();
-              }
-            }
+          if (depends[k]) {
+            localGradients(k);
           }
         }
       }
       edgeStart[size] = edges;
-      inputIndex = indices(inputs);
       rootIndex = indices(roots);
       complete = true;
     } finally {
@@ -144,10 +140,13 @@ final class NumberedGraph {
         nodes[k].setMark(0);
       }
       if (!complete) {
+        for (Value input : inputs) {
+          input.setMark(0);
+        }
         for (Value node : order) {
           node.setMark(0);
         }
-        for (Value node : localOrder) {
+        for (Value node : localOrder) { // marked, perhaps not numbered
           node.setMark(0);
         }
       }
@@ -160,12 +159,8 @@ final class NumberedGraph {
    */
   double[] push(double[] direction) {
     double[] tangents = new double[size];
-    for (int i = 0; i < direction.length; i++) {
-      if (inputIndex[i] >= 0) {
-        tangents[inputIndex[i]] = direction[i];
-      }
-    }
-    for (int k = 0; k < size; k++) {
+    System.arraycopy(direction, 0, tangents, 0, direction.length); // the inputs' numbers
+    for (int k = direction.length; k < size; k++) {
       int edge = edgeStart[k];
       int count = edgeStart[k + 1] - edge;
       if (depends[k] && count > 0) { // a leaf has no edges
@@ -255,16 +250,78 @@ final class NumberedGraph {
   }
 
   /**
-   * Numbers {@code node}, whose inputs are numbered, and records its edges, whether it depends on
-   * the inputs and, for {@link Extent#SECOND_ORDER} and if {@code localGradients}, its local
-   * gradients as numbers if it does.
+   * Computes the local gradients of graph node {@code k}, which depends on the inputs, as numbers
+   * and as values, and numbers the values' new nodes right after it.
    */
-  private int number(Value node, boolean localGradients) {
+  private void localGradients(int k) {
+    int from = edgeStart[k];
+    if (secondDerivativeVanishes(k)) {
+      numericLocalGrads(k);
+      Arrays.fill(localValue, from, edges, -1);
+      return;
+    }
+    // Without anomaly detection, the numbers are the values' data (HigherOrderOp's contract): one
+    // op call less per node. With it, NodeRules computes and checks them.
+    boolean numbersFromValues = !locals.detects();
+    if (!numbersFromValues) {
+      numericLocalGrads(k);
+    }
+    Value[] values = localGradValues(k);
+    localOrder = newNodes(values);
+    for (Value localNode : localOrder) {
+      int local = number(localNode);
+      if (depends[local]) {
+        numericLocalGrads(local);
+      }
+    }
+    localOrder = NONE;
+    for (int i = 0; i < values.length; i++) {
+      Value value = values[i];
+      int edge = from + i;
+      int index = value != null ? value.mark() - 1 : -1;
+      localValue[edge] = index >= 0 && depends[index] ? index : -1;
+      if (numbersFromValues && edgeInput[edge] >= 0) {
+        localGrads[edge] = value.data();
+      }
+    }
+  }
+
+  /** Whether node {@code k}'s op declares its local gradients constant: no value is needed. */
+  private boolean secondDerivativeVanishes(int k) {
+    Op op = nodes[k].op();
+    if (op == constantOp) {
+      return true;
+    }
+    if (op == variableOp) {
+      return false;
+    }
+    boolean constant = op instanceof HigherOrderOp && ((HigherOrderOp) op).localGradsConstant();
+    if (constant) {
+      constantOp = op;
+    } else {
+      variableOp = op;
+    }
+    return constant;
+  }
+
+  /** Writes node {@code k}'s local gradients as numbers, through {@link NodeRules}. */
+  private void numericLocalGrads(int k) {
+    Value node = nodes[k];
+    Value[] wide = node.wideInputs();
+    locals.compute(node, node.input0(), node.input1(), wide);
+    int from = edgeStart[k];
+    System.arraycopy(locals.local, 0, localGrads, from, edges - from);
+  }
+
+  /**
+   * Numbers {@code node}, whose inputs are numbered, and records its edges and whether it depends
+   * on the inputs.
+   */
+  private int number(Value node) {
     int k = size++;
     if (k == nodes.length) {
       grow();
     }
-    boolean input = node.mark() == 2;
     node.setMark(k + 1);
     nodes[k] = node;
     edgeStart[k] = edges;
@@ -275,7 +332,7 @@ final class NumberedGraph {
     if (edgeInput.length - edges < arity) {
       growEdges(edges + arity);
     }
-    boolean dependent = input;
+    boolean dependent = false;
     if (wide == null) {
       if (a != null) {
         dependent |= edge(edges, a);
@@ -289,10 +346,6 @@ final class NumberedGraph {
       }
     }
     depends[k] = dependent;
-    if (dependent && localGradients && locals != null && arity > 0) {
-      locals.compute(node, a, b, wide);
-      System.arraycopy(locals.local, 0, localGrads, edges, arity);
-    }
     edges += arity;
     return k;
   }
@@ -331,11 +384,14 @@ final class NumberedGraph {
     return NONE;
   }
 
-  /** The nodes of {@code values} not numbered yet, each after its inputs, marked. */
+  /**
+   * The computed nodes of {@code values} not numbered yet, each after its inputs, marked. A leaf
+   * among them (a weight, {@code mul}'s local gradient) is not an input: nothing flows from it.
+   */
   private static Value[] newNodes(Value[] values) {
     int fresh = 0;
     for (Value value : values) {
-      if (value != null && value.unvisited(WANTING_GRAD_UNMARKED)) {
+      if (isNew(value)) {
         fresh++;
       }
     }
@@ -345,11 +401,15 @@ final class NumberedGraph {
     Value[] roots = new Value[fresh];
     fresh = 0;
     for (Value value : values) {
-      if (value != null && value.unvisited(WANTING_GRAD_UNMARKED)) {
+      if (isNew(value)) {
         roots[fresh++] = value;
       }
     }
-    return EagerBackward.markedOrder(roots, true, false);
+    return EagerBackward.markedComputedOrder(roots);
+  }
+
+  private static boolean isNew(Value value) {
+    return value != null && value.unvisited(WANTING_GRAD_UNMARKED) && !value.isLeaf();
   }
 
   private void grow() {

@@ -18,7 +18,8 @@ import java.util.List;
  * {@link HigherOrderOp}, it also checks the second order, as PyTorch's {@code gradgradcheck} does:
  * the local gradients as values against {@code localGrad}'s numbers, and their derivatives (from
  * {@link dev.opgrad.Gradients#of}, which needs opgrad-ops-builtin) against central differences of
- * {@code localGrad}, with the same tolerances.
+ * {@code localGrad}, with the same tolerances, and against 0 if it declares its {@linkplain
+ * HigherOrderOp#localGradsConstant() local gradients constant}.
  *
  * <pre>{@code
  * GradCheckResult result = GradCheck.defaults().check(new MyOp());

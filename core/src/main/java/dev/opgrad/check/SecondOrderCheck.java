@@ -11,7 +11,8 @@ import java.util.List;
  * Checks a {@link HigherOrderOp}'s local gradients as values for {@link GradCheck}, as PyTorch's
  * {@code gradgradcheck} checks a double backward: their data against the numbers of {@code
  * localGrad}, and their own derivatives, from {@link Gradients#of}, against central differences of
- * {@code localGrad}.
+ * {@code localGrad}, which must be 0 for an op that declares its {@linkplain
+ * HigherOrderOp#localGradsConstant() local gradients constant}.
  */
 final class SecondOrderCheck {
 
@@ -65,6 +66,12 @@ final class SecondOrderCheck {
             return String.format(
                 "∂(local gradient %d)/∂(input %d) at %s: analytic %s, numeric %s",
                 i, j, point, analytic, numeric);
+          }
+          if (op.localGradsConstant() && !close(0, numeric)) {
+            return String.format(
+                "local gradients declared constant, but ∂(local gradient %d)/∂(input %d) at %s is"
+                    + " %s",
+                i, j, point, numeric);
           }
         }
       }

@@ -68,6 +68,43 @@ class GradientsTest {
         }
       };
 
+  /** {@code 2a − b}, declaring its local gradients constant or not. */
+  private static HigherOrderOp twiceMinus(boolean declared) {
+    return new HigherOrderOp() {
+      @Override
+      public String name() {
+        return "twice_minus";
+      }
+
+      @Override
+      public int arity() {
+        return 2;
+      }
+
+      @Override
+      public double forward(double[] inputs, double[] constants) {
+        return 2 * inputs[0] - inputs[1];
+      }
+
+      @Override
+      public void localGrad(double[] inputs, double[] constants, double output, double[] g) {
+        g[0] = 2;
+        g[1] = -1;
+      }
+
+      @Override
+      public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
+        grads[0] = Value.constant(2);
+        grads[1] = Value.constant(-1);
+      }
+
+      @Override
+      public boolean localGradsConstant() {
+        return declared;
+      }
+    };
+  }
+
   private static Value cube(Value x) {
     return x.apply(CUBE, new double[0]);
   }
@@ -168,6 +205,59 @@ class GradientsTest {
 
     assertThat(Gradients.of(x, List.of(x)).get(0).data()).isEqualTo(1.0);
     assertThat(Gradients.of(Value.constant(3), List.of(x)).get(0).data()).isEqualTo(0.0);
+  }
+
+  @Test
+  void theOutputBeingAnInputOrAnotherLeafGivesOneOrZeroInEveryMode() {
+    Value x = Value.of(2);
+    Value other = Value.of(3);
+    double[] one = {0.5};
+
+    assertThat(Gradients.jvp(x, List.of(x), one)).isEqualTo(0.5);
+    assertThat(Gradients.hvp(x, List.of(x), one)).containsExactly(0.0);
+    assertThat(Gradients.jvp(other, List.of(x), one)).isEqualTo(0.0);
+    assertThat(Gradients.hvp(other, List.of(x), one)).containsExactly(0.0);
+    assertThat(Gradients.of(other, List.of(x)).get(0).data()).isEqualTo(0.0);
+    assertThat(Gradients.jvp(Value.constant(3), List.of(x), one)).isEqualTo(0.0);
+  }
+
+  @Test
+  void leavesOtherThanTheInputsAreHeldFixed() {
+    Value x = Value.of(0.5);
+    Value w = Value.of(-1.5); // a weight: wants a gradient, but is not an input
+    Value b = Value.of(0.25);
+    Value y = w.mul(x).add(b).tanh().mul(w); // w·tanh(w·x + b)
+    double t = Math.tanh(-1.5 * 0.5 + 0.25);
+    double dy = -1.5 * (1 - t * t) * -1.5; // w²·(1 − t²)
+    double d2y = -1.5 * -2 * t * (1 - t * t) * -1.5 * -1.5; // w³·(−2t)(1 − t²)
+
+    assertThat(Gradients.of(y, List.of(x)).get(0).data()).isCloseTo(dy, within(1e-15));
+    assertThat(Gradients.jvp(y, List.of(x), new double[] {2})).isCloseTo(2 * dy, within(1e-15));
+    assertThat(Gradients.hvp(y, List.of(x), new double[] {2})[0])
+        .isCloseTo(2 * d2y, within(1e-15));
+    assertThat(Gradients.hessian(y, List.of(x, b))[1][1])
+        .isCloseTo(-1.5 * -2 * t * (1 - t * t), within(1e-15));
+  }
+
+  @Test
+  void localGradientsDeclaredConstantChangeNoSecondDerivative() {
+    double[][][] hessians = new double[2][][];
+    double[][] products = new double[2][];
+    for (int declared = 0; declared < 2; declared++) {
+      Value x = Value.of(0.7);
+      Value z = Value.of(-0.4);
+      Value f = x.mul(x).apply(twiceMinus(declared == 1), new double[0], x.mul(z));
+      Value y = f.tanh().mul(z); // z·tanh(2x² − xz)
+      hessians[declared] = Gradients.hessian(y, List.of(x, z));
+      products[declared] = Gradients.hvp(y, List.of(x, z), new double[] {0.3, -1.1});
+    }
+
+    assertThat(hessians[1]).isEqualTo(hessians[0]);
+    assertThat(products[1]).isEqualTo(products[0]);
+    double t = Math.tanh(2 * 0.49 + 0.28);
+    double fx = 4 * 0.7 + 0.4; // ∂f/∂x = 4x − z, and ∂²f/∂x² = 4
+    double dxx = -0.4 * (-2 * t * (1 - t * t) * fx * fx + (1 - t * t) * 4);
+    assertThat(hessians[0][0][0]).isCloseTo(dxx, within(1e-14));
   }
 
   @Test

@@ -51,6 +51,46 @@ class GradCheckSecondOrderTest {
     };
   }
 
+  /**
+   * An op that declares its local gradients constant, with its local gradients as values right:
+   * {@code 2a − b}, truly so, or {@code a·b}, wrongly.
+   */
+  private static HigherOrderOp declaringConstant(String name, boolean product) {
+    return new HigherOrderOp() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int arity() {
+        return 2;
+      }
+
+      @Override
+      public double forward(double[] x, double[] constants) {
+        return product ? x[0] * x[1] : 2 * x[0] - x[1];
+      }
+
+      @Override
+      public void localGrad(double[] x, double[] constants, double output, double[] grads) {
+        grads[0] = product ? x[1] : 2;
+        grads[1] = product ? x[0] : -1;
+      }
+
+      @Override
+      public void localGrad(Value[] x, double[] constants, Value output, Value[] grads) {
+        grads[0] = product ? x[1] : Value.constant(2);
+        grads[1] = product ? x[0] : Value.constant(-1);
+      }
+
+      @Override
+      public boolean localGradsConstant() {
+        return true;
+      }
+    };
+  }
+
   private static final List<Point> POINTS = List.of(Point.of(1.5, -0.5), Point.of(-2.0, 3.0));
 
   @Test
@@ -97,5 +137,23 @@ class GradCheckSecondOrderTest {
 
     assertThat(result.secondOrderMismatch())
         .contains("no local gradient as a value for input 0 at inputs [1.5, -0.5]");
+  }
+
+  @Test
+  void localGradientsTrulyConstantPass() {
+    GradCheckResult result = GradCheck.defaults().check(declaringConstant("m", false), POINTS);
+
+    assertThat(result.passed()).isTrue();
+  }
+
+  @Test
+  void localGradientsDeclaredConstantThatAreNotFail() {
+    GradCheckResult result = GradCheck.defaults().check(declaringConstant("n", true), POINTS);
+
+    assertThat(result.passed()).isFalse();
+    assertThat(result.secondOrderMismatch())
+        .contains(
+            "local gradients declared constant, but ∂(local gradient 0)/∂(input 1) at inputs"
+                + " [1.5, -0.5] is 1.000000000001");
   }
 }

@@ -56,6 +56,12 @@ public final class Mean implements BatchOp, HigherOrderOp {
     return true;
   }
 
+  /** Its local gradients are 1/n each, whatever the inputs. */
+  @Override
+  public boolean localGradsConstant() {
+    return true;
+  }
+
   /** Means of 1 to 5 inputs, each from a grid. */
   @Override
   public List<Point> gradCheckPoints() {

@@ -38,6 +38,12 @@ public final class Sub implements BatchOp, HigherOrderOp {
     return true;
   }
 
+  /** Its local gradients are 1 and −1, whatever the inputs. */
+  @Override
+  public boolean localGradsConstant() {
+    return true;
+  }
+
   @Override
   public void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads) {
     grads[0] = Value.constant(1);

@@ -62,6 +62,12 @@ public final class Sum implements BatchOp, HigherOrderOp {
     return true;
   }
 
+  /** Its local gradients are 1 each, whatever the inputs. */
+  @Override
+  public boolean localGradsConstant() {
+    return true;
+  }
+
   /** Sums of 1 to 5 inputs, each from a grid. */
   @Override
   public List<Point> gradCheckPoints() {
