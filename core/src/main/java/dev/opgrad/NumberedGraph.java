@@ -8,8 +8,9 @@ import java.util.Arrays;
  * The part of a graph that leads from some leaves, the inputs, to some roots, numbered in one pass
  * so that {@link Gradients}' passes keep their per-node numbers in arrays instead of in the {@link
  * Value}s. For second order, the pass also computes, at each node that depends on the inputs, its
- * local gradients as numbers and as values, numbering the values' new nodes right after it, for
- * {@link Curvature}. Building it marks the nodes and clears the marks again before it returns.
+ * local gradients as numbers and, unless its op declares them constant, as values, numbering the
+ * values' new nodes right after it, for {@link Curvature}. Building it marks the nodes and clears
+ * the marks again before it returns.
  */
 final class NumberedGraph {
 
@@ -50,17 +51,17 @@ final class NumberedGraph {
   /**
    * For {@link Extent#SECOND_ORDER}, each edge's local gradient, at the edges of the nodes that
    * are not leaves and depend on the inputs; null otherwise. At the graph's own nodes, it is the
-   * data of the local gradient as a value unless anomaly detection is on, when {@link NodeRules}
-   * computes and checks it: the same number, by {@link HigherOrderOp}'s contract, for one op call
-   * less per node.
+   * data of the local gradient as a value unless anomaly detection is on or the op declares its
+   * local gradients constant, when {@link NodeRules} computes it (and checks it under detection):
+   * the same number, by {@link HigherOrderOp}'s contract, for one op call less per node.
    */
   double[] localGrads;
 
   /**
    * For {@link Extent#SECOND_ORDER}, the number of each edge's local gradient as a value
-   * if it depends on the inputs, else −1, at the edges of the graph's own nodes that are not
-   * leaves and depend on the inputs (the nodes of local gradients are numbered, not differentiated
-   * again); null otherwise.
+   * if it depends on the inputs, else −1 (always for an op that declares its local gradients
+   * constant), at the edges of the graph's own nodes that are not leaves and depend on the inputs
+   * (the nodes of local gradients are numbered, not differentiated again); null otherwise.
    */
   int[] localValue;
 
@@ -76,10 +77,6 @@ final class NumberedGraph {
   private final LocalGradients locals; // for SECOND_ORDER
   private Value[][] valuesByCount = new Value[4][];
   private Value[] localOrder = NONE; // the local gradients' new nodes, marked while numbered
-  // The last ops found to declare their local gradients constant and not: a graph alternates
-  // between a few ops, and asking is an interface call at a site that sees every op.
-  private Op constantOp;
-  private Op variableOp;
   private final Value[] inputs1 = new Value[1];
   private final Value[] inputs2 = new Value[2];
   private int edges;
@@ -101,7 +98,7 @@ final class NumberedGraph {
     try {
       order = EagerBackward.markedComputedOrderOfGraph(roots);
       int graphNodes = m + order.length;
-      // Room for two inputs a node and for the local gradients' new nodes, one per four nodes:
+      // Room for two inputs per node and for the local gradients' new nodes, one per four nodes:
       // growing copies three arrays of edges.
       int newNodes = extent == Extent.SECOND_ORDER ? order.length / 4 : 0;
       int capacity = graphNodes + newNodes;
@@ -255,7 +252,7 @@ final class NumberedGraph {
    */
   private void localGradients(int k) {
     int from = edgeStart[k];
-    if (secondDerivativeVanishes(k)) {
+    if (declaresLocalGradsConstant(k)) {
       numericLocalGrads(k);
       Arrays.fill(localValue, from, edges, -1);
       return;
@@ -287,21 +284,9 @@ final class NumberedGraph {
   }
 
   /** Whether node {@code k}'s op declares its local gradients constant: no value is needed. */
-  private boolean secondDerivativeVanishes(int k) {
+  private boolean declaresLocalGradsConstant(int k) {
     Op op = nodes[k].op();
-    if (op == constantOp) {
-      return true;
-    }
-    if (op == variableOp) {
-      return false;
-    }
-    boolean constant = op instanceof HigherOrderOp && ((HigherOrderOp) op).localGradsConstant();
-    if (constant) {
-      constantOp = op;
-    } else {
-      variableOp = op;
-    }
-    return constant;
+    return op instanceof HigherOrderOp && ((HigherOrderOp) op).localGradsConstant();
   }
 
   /** Writes node {@code k}'s local gradients as numbers, through {@link NodeRules}. */

@@ -16,22 +16,32 @@ import org.junit.jupiter.api.Test;
  */
 class GradCheckSecondOrderTest {
 
+  /** A test op of two inputs, named. */
+  private abstract static class Binary implements HigherOrderOp {
+
+    private final String name;
+
+    Binary(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public int arity() {
+      return 2;
+    }
+  }
+
   /**
    * {@code f(a, b) = a²·b}, whose local gradients {@code 2ab} and {@code a²} are given as values by
    * {@code locals}, correctly or not.
    */
   private static HigherOrderOp squareTimes(String name, BinaryOperator<Value> dfda) {
-    return new HigherOrderOp() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public int arity() {
-        return 2;
-      }
-
+    return new Binary(name) {
       @Override
       public double forward(double[] x, double[] constants) {
         return x[0] * x[0] * x[1];
@@ -56,17 +66,7 @@ class GradCheckSecondOrderTest {
    * {@code 2a − b}, truly so, or {@code a·b}, wrongly.
    */
   private static HigherOrderOp declaringConstant(String name, boolean product) {
-    return new HigherOrderOp() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public int arity() {
-        return 2;
-      }
-
+    return new Binary(name) {
       @Override
       public double forward(double[] x, double[] constants) {
         return product ? x[0] * x[1] : 2 * x[0] - x[1];
