@@ -50,12 +50,13 @@ public interface HigherOrderOp extends Op {
   void localGrad(Value[] inputs, double[] constants, Value output, Value[] grads);
 
   /**
-   * Whether every local gradient is the same at any inputs and constants, the output an affine
-   * function of the inputs: true for {@code add}, {@code sub}, {@code neg}, {@code sum} or {@code
-   * mean}, false for {@code mul} or {@code tanh}. Such a node has no second derivative: {@link
-   * dev.opgrad.Gradients#hvp hvp} and {@link dev.opgrad.Gradients#hessian hessian} take its local
-   * gradients as numbers and skip building them as values, for about half the nodes of a network.
-   * By default false, which is always correct; {@link dev.opgrad.check.GradCheck} checks a true.
+   * Whether every local gradient is the same whatever the inputs' values (it may depend on the
+   * constants and on how many inputs there are), the output an affine function of the inputs: true
+   * for {@code add}, {@code sub}, {@code neg}, {@code sum} or {@code mean}, false for {@code mul}
+   * or {@code tanh}. Such a node has no second derivative: {@link dev.opgrad.Gradients#hvp hvp}
+   * and {@link dev.opgrad.Gradients#hessian hessian} take its local gradients as numbers and skip
+   * building them as values, for about half the nodes of a network. By default false, which is
+   * always correct; {@link dev.opgrad.check.GradCheck} checks a true.
    */
   default boolean localGradsConstant() {
     return false;

@@ -37,7 +37,7 @@ public final class Neg implements BatchOp, HigherOrderOp {
     return true;
   }
 
-  /** Its local gradients are −1, whatever the inputs. */
+  /** Its local gradient is −1, whatever the input. */
   @Override
   public boolean localGradsConstant() {
     return true;
