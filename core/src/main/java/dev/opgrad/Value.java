@@ -7,6 +7,7 @@ import dev.opgrad.registry.OpRegistry;
 import dev.opgrad.spi.Op;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A scalar node of an expression graph: its data, the gradient that {@link #backward()} computes
@@ -337,19 +338,24 @@ public final class Value {
    */
   public static Value linear(Value bias, List<Value> weights, List<Value> inputs) {
     checkNotNull(weights, "weights");
-    checkNotNull(inputs, "inputs");
-    checkArgument(
-        weights.size() == inputs.size(),
-        "linear needs one input per weight: %s weights, %s inputs",
-        weights.size(),
-        inputs.size());
-    Value[] operands = new Value[1 + 2 * weights.size()];
-    operands[0] = bias;
+    return new LinearForm(bias, weights).apply(inputs);
+  }
+
+  /**
+   * Returns the function {@code x -> linear(bias, weights, x)}, with the bias and weights laid out
+   * once: for a module that applies the same weights to input after input, as a neuron of {@link
+   * dev.opgrad.nn} does. Each application builds the node that {@link #linear(Value, List, List)}
+   * builds, bit for bit, with less work; it throws what that method throws.
+   *
+   * @throws NullPointerException if {@code bias}, {@code weights} or one of the weights is null
+   */
+  public static Function<List<Value>, Value> linear(Value bias, List<Value> weights) {
+    checkNotNull(bias, "bias");
+    checkNotNull(weights, "weights");
     for (int i = 0; i < weights.size(); i++) {
-      operands[1 + 2 * i] = weights.get(i);
-      operands[2 + 2 * i] = inputs.get(i);
+      checkNotNull(weights.get(i), "weight %s is null", i);
     }
-    return applyBuiltin(BuiltinOps.LINEAR, NO_CONSTANTS, operands);
+    return new LinearForm(bias, weights);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.opgrad.Value;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * One neuron: {@code activation(b + w0·x0 + w1·x1 + …)}, the sum taken in that order, starting from
@@ -22,6 +23,7 @@ public final class Neuron implements Module {
   private final ImmutableList<Value> weights;
   private final Value[] weightArray; // the weights again, for NoGradForward's inner loop
   private final Value bias;
+  private final Function<List<Value>, Value> weightedSum; // bias + w0·x0 + w1·x1 + …
   private final Activation activation;
   private final ImmutableList<Value> parameters;
 
@@ -43,6 +45,7 @@ public final class Neuron implements Module {
     this.weightArray = this.weights.toArray(new Value[0]);
     this.bias = checkNotNull(bias, "bias");
     this.parameters = ImmutableList.<Value>builder().addAll(this.weights).add(bias).build();
+    this.weightedSum = Value.linear(bias, this.weights);
   }
 
   private static ImmutableList<Value> randomWeights(int inputs, Random random) {
@@ -75,7 +78,7 @@ public final class Neuron implements Module {
   Value graph(List<Value> x) {
     checkArgument(
         x.size() == weights.size(), "%s takes %s inputs, got %s", this, weights.size(), x.size());
-    return activation.apply(Value.linear(bias, weights, x));
+    return activation.apply(weightedSum.apply(x));
   }
 
   /** The number of inputs this neuron takes. */

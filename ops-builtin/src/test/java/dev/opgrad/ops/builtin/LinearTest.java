@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.opgrad.Value;
 import dev.opgrad.spi.Op;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class LinearTest {
@@ -84,5 +86,76 @@ class LinearTest {
     assertThatThrownBy(() -> Value.linear(Value.of(0), two, List.of(Value.of(3))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("linear needs one input per weight: 2 weights, 1 inputs");
+  }
+
+  @Test
+  void aFormOverFixedWeightsBuildsWhatLinearBuildsBitForBitAtEveryApplication() {
+    Random random = new Random(7);
+    for (int n = 0; n <= 17; n++) {
+      Value bias = Value.of(random.nextGaussian());
+      List<Value> w = values(random, n);
+      Function<List<Value>, Value> form = Value.linear(bias, w);
+      for (int application = 0; application < 3; application++) {
+        List<Value> x = values(random, n);
+        Value twinBias = Value.of(bias.data());
+        List<Value> twinW = w.stream().map(v -> Value.of(v.data())).toList();
+        List<Value> twinX = x.stream().map(v -> Value.of(v.data())).toList();
+        bias.zeroGrad();
+        w.forEach(Value::zeroGrad);
+
+        Value fused = form.apply(x);
+        Value twin = Value.linear(twinBias, twinW, twinX);
+        fused.tanh().backward();
+        twin.tanh().backward();
+
+        assertThat(fused.data()).as("%d products", n).isEqualTo(twin.data());
+        List<Value> operands = new ArrayList<>(List.of(bias));
+        for (int i = 0; i < n; i++) {
+          operands.add(w.get(i));
+          operands.add(x.get(i));
+        }
+        assertThat(fused.inputs()).containsExactlyElementsOf(operands);
+        assertThat(bias.grad()).isEqualTo(twinBias.grad());
+        for (int i = 0; i < n; i++) {
+          assertThat(w.get(i).grad()).isEqualTo(twinW.get(i).grad());
+          assertThat(x.get(i).grad()).isEqualTo(twinX.get(i).grad());
+        }
+      }
+    }
+  }
+
+  @Test
+  void eachApplicationOfAFormKeepsItsOwnInputs() {
+    Value w = Value.of(2);
+    Function<List<Value>, Value> form = Value.linear(Value.of(1), List.of(w));
+    Value x1 = Value.of(3);
+    Value x2 = Value.of(5);
+
+    Value first = form.apply(List.of(x1));
+    Value second = form.apply(List.of(x2));
+
+    assertThat(first.inputs().get(2)).isSameAs(x1);
+    assertThat(second.inputs().get(2)).isSameAs(x2);
+    assertThat(first.data()).isEqualTo(7.0);
+    assertThat(second.data()).isEqualTo(11.0);
+  }
+
+  @Test
+  void aFormChecksItsBiasAndWeightsAtOnceAndItsInputsAtEachApplication() {
+    List<Value> two = List.of(Value.of(1), Value.of(2));
+    Function<List<Value>, Value> form = Value.linear(Value.of(0), two);
+
+    assertThatThrownBy(() -> Value.linear(null, two))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("bias");
+    assertThatThrownBy(() -> Value.linear(Value.of(0), Arrays.asList(Value.of(1), null)))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("weight 1 is null");
+    assertThatThrownBy(() -> form.apply(List.of(Value.of(3))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("linear needs one input per weight: 2 weights, 1 inputs");
+    assertThatThrownBy(() -> form.apply(Arrays.asList(Value.of(3), null)))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("op 'linear': input 4 is null");
   }
 }
