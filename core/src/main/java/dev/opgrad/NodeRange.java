@@ -17,6 +17,10 @@ final class NodeRange implements Nodes {
   private final double[] grad;
   private final boolean[] wantsGrad;
   private final byte[] sideBySide;
+  // Per batch, consecutiveInputsOfAll's answers, made at the first question: slot 2·from + step - 1
+  // for a step of 1 or 2 and an input that some node has, the last slot for any other question.
+  private final int[][][] allPlaces;
+  private int batch;
   private int first;
   private int step;
   private int size;
@@ -34,7 +38,8 @@ final class NodeRange implements Nodes {
       double[] data,
       double[] grad,
       boolean[] wantsGrad,
-      byte[] sideBySide) {
+      byte[] sideBySide,
+      int batches) {
     this.forward = forward;
     this.inputStart = inputStart;
     this.inputIndex = inputIndex;
@@ -43,13 +48,15 @@ final class NodeRange implements Nodes {
     this.grad = grad;
     this.wantsGrad = wantsGrad;
     this.sideBySide = sideBySide;
+    this.allPlaces = new int[batches][][];
   }
 
   /**
-   * Moves this view to the nodes {@code from .. to - 1}, in order forward and reversed backward,
-   * each of {@code arity} inputs, or -1 if their numbers differ.
+   * Moves this view to batch {@code batch}, the nodes {@code from .. to - 1}, in order forward and
+   * reversed backward, each of {@code arity} inputs, or -1 if their numbers differ.
    */
-  NodeRange over(int from, int to, int arity) {
+  NodeRange over(int batch, int from, int to, int arity) {
+    this.batch = batch;
     first = forward ? from : to - 1;
     step = forward ? 1 : -1;
     size = to - from;
@@ -136,6 +143,27 @@ final class NodeRange implements Nodes {
     boolean consecutive = (layout & SideBySide.bit(head, step)) != 0;
     boolean wanted = forward || (layout & SideBySide.wantGradBit(head)) != 0;
     return consecutive && wanted ? inputIndex[start + from] : -1;
+  }
+
+  @Override
+  public int[] consecutiveInputsOfAll(int from, int step) {
+    int[][] answers = allPlaces[batch];
+    if (answers == null) {
+      int inputs = 0;
+      for (int k = 0; k < size; k++) {
+        inputs = Math.max(inputs, inputCount(k));
+      }
+      answers = new int[2 * inputs + 1][];
+      allPlaces[batch] = answers;
+    }
+    int slot =
+        step >= 1 && step <= 2 && from >= 0 && 2 * from + 1 < answers.length
+            ? 2 * from + step - 1
+            : answers.length - 1;
+    if (answers[slot] == null) {
+      answers[slot] = Nodes.super.consecutiveInputsOfAll(from, step);
+    }
+    return answers[slot];
   }
 
   @Override

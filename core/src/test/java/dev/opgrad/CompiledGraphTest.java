@@ -347,10 +347,9 @@ class CompiledGraphTest {
 
   /**
    * Neurons {@code probe(b, w0, x0, w1, x1)} of three neurons at three points, the last point's
-   * inputs constants: the leaves are placed in the order the nodes take them, so that from the
-   * second neuron of the second point on, each neuron's weights and each point's inputs are side by
-   * side (the first node to take a leaf puts its weights between its inputs). On the backward pass
-   * the constants' places are not given: their gradients never change.
+   * inputs constants: the leaves are placed in the order the nodes take them, the bias, then the
+   * weights, then the inputs, so that each neuron's weights and each point's inputs are side by
+   * side. On the backward pass the constants' places are not given: their gradients never change.
    */
   @Test
   void givesThePlacesOfInputsSideBySide() {
@@ -382,9 +381,9 @@ class CompiledGraphTest {
     compiled.backward();
 
     assertThat(probe.forwardPlaces.stream().map(place -> place >= 0))
-        .containsExactly(false, false, false, false, true, true, false, true, true);
-    // Backward, the run in reverse: the last point's two, then the second point's two.
+        .containsExactly(true, true, true, true, true, true, true, true, true);
+    // Backward, the run in reverse: the last point's three have constant inputs.
     assertThat(probe.backwardPlaces.stream().map(place -> place >= 0))
-        .containsExactly(false, false, false, true, true, false, false, false, false);
+        .containsExactly(false, false, false, true, true, true, true, true, true);
   }
 }

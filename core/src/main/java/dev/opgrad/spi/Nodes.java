@@ -66,6 +66,21 @@ public interface Nodes {
   }
 
   /**
+   * {@link #consecutiveInputs} of every node at once: element {@code k} of the array, for {@code k
+   * < size()}, is {@code consecutiveInputs(k, from, step)}, so that an op may loop over a run with
+   * no call per node. Read only, valid during this call. The default asks {@link
+   * #consecutiveInputs} node by node into a new array; a replay computes it once per run and
+   * question, at its first pass, and allocates nothing after.
+   */
+  default int[] consecutiveInputsOfAll(int from, int step) {
+    int[] places = new int[size()];
+    for (int k = 0; k < places.length; k++) {
+      places[k] = consecutiveInputs(k, from, step);
+    }
+    return places;
+  }
+
+  /**
    * The data of the places that {@link #consecutiveInputs} gives: read only, valid during this
    * call.
    *

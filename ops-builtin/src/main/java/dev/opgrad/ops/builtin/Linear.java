@@ -23,8 +23,11 @@ public final class Linear implements BatchOp, HigherOrderOp {
 
   private static final double[] GRID = {-1.7, -0.6, 0.4, 1.3};
 
-  /** The inputs from which a node's places are worth asking for: four products and its bias. */
-  private static final int SIDE_BY_SIDE_INPUTS = 9;
+  /**
+   * The inputs from which a run's places are worth asking for, once per run: two products and the
+   * bias, a first layer's neuron of two inputs.
+   */
+  private static final int SIDE_BY_SIDE_INPUTS = 5;
 
   @Override
   public String name() {
@@ -103,11 +106,17 @@ public final class Linear implements BatchOp, HigherOrderOp {
   @Override
   public void forwardBatch(Nodes nodes) {
     int size = nodes.size();
+    int[] weights = null;
+    int[] xs = null;
+    if (size >= 4 && nodes.inputCount(0) >= SIDE_BY_SIDE_INPUTS) {
+      weights = nodes.consecutiveInputsOfAll(1, 2);
+      xs = nodes.consecutiveInputsOfAll(2, 2);
+    }
     int k = 0;
     while (k < size) {
       int count = nodes.inputCount(k);
       checkOdd(count);
-      if (count >= SIDE_BY_SIDE_INPUTS && k + 3 < size && forwardSideBySide(nodes, k, count)) {
+      if (weights != null && k + 3 < size && forwardSideBySide(nodes, k, count, weights, xs)) {
         k += 4;
       } else if (k + 1 < size && nodes.inputCount(k + 1) == count) {
         // Two independent sums at once: each addition waits for the one before it in its sum,
@@ -138,15 +147,16 @@ public final class Linear implements BatchOp, HigherOrderOp {
    * it did. Four sums at once, their factors read from {@link Nodes#data()} without an index each:
    * the four chains of additions fill each other's waits, and each keeps its order.
    */
-  private static boolean forwardSideBySide(Nodes nodes, int k, int count) {
-    int w0 = nodes.consecutiveInputs(k, 1, 2);
-    int x0 = nodes.consecutiveInputs(k, 2, 2);
-    int w1 = nodes.consecutiveInputs(k + 1, 1, 2);
-    int x1 = nodes.consecutiveInputs(k + 1, 2, 2);
-    int w2 = nodes.consecutiveInputs(k + 2, 1, 2);
-    int x2 = nodes.consecutiveInputs(k + 2, 2, 2);
-    int w3 = nodes.consecutiveInputs(k + 3, 1, 2);
-    int x3 = nodes.consecutiveInputs(k + 3, 2, 2);
+  private static boolean forwardSideBySide(
+      Nodes nodes, int k, int count, int[] weights, int[] xs) {
+    int w0 = weights[k];
+    int w1 = weights[k + 1];
+    int w2 = weights[k + 2];
+    int w3 = weights[k + 3];
+    int x0 = xs[k];
+    int x1 = xs[k + 1];
+    int x2 = xs[k + 2];
+    int x3 = xs[k + 3];
     if ((w0 | x0 | w1 | x1 | w2 | x2 | w3 | x3) < 0
         || nodes.inputCount(k + 1) != count
         || nodes.inputCount(k + 2) != count
@@ -191,17 +201,24 @@ public final class Linear implements BatchOp, HigherOrderOp {
    */
   @Override
   public void backwardBatch(Nodes nodes) {
-    for (int k = 0; k < nodes.size(); k++) {
+    int size = nodes.size();
+    int[] weights = null;
+    int[] xs = null;
+    if (nodes.inputCount(0) >= SIDE_BY_SIDE_INPUTS) {
+      weights = nodes.consecutiveInputsOfAll(1, 2);
+      xs = nodes.consecutiveInputsOfAll(2, 2);
+    }
+    for (int k = 0; k < size; k++) {
       double g = nodes.grad(k);
       if (g == 0 && Double.isFinite(nodes.output(k))) {
         continue;
       }
       nodes.addInputGrad(k, 0, g);
       int count = nodes.inputCount(k);
-      int w = nodes.consecutiveInputs(k, 1, 2);
-      int x = nodes.consecutiveInputs(k, 2, 2);
-      if (w >= 0 && x >= 0) {
+      if (weights != null && (weights[k] | xs[k]) >= 0) {
         // The same additions in the same order, into the places side by side.
+        int w = weights[k];
+        int x = xs[k];
         double[] data = nodes.data();
         double[] grads = nodes.grads();
         for (int j = 0; j < count / 2; j++) {
