@@ -1,6 +1,7 @@
 package dev.opgrad;
 
 import dev.opgrad.spi.Nodes;
+import java.util.Arrays;
 
 /**
  * The {@link Nodes} of one run of a {@link Tape}: nodes {@code first}, {@code first + step}, …
@@ -17,9 +18,10 @@ final class NodeRange implements Nodes {
   private final double[] grad;
   private final boolean[] wantsGrad;
   private final byte[] sideBySide;
-  // Per batch, consecutiveInputsOfAll's answers, made at the first question: slot 2·from + step - 1
-  // for a step of 1 or 2 and an input that some node has, the last slot for any other question.
-  private final int[][][] allPlaces;
+  // Per batch, consecutiveInputsOfAll's answers, made at the first question: the questions, from
+  // in the high half and step in the low, and the answers, in the order asked.
+  private final long[][] questions;
+  private final int[][][] answers;
   private int batch;
   private int first;
   private int step;
@@ -48,7 +50,8 @@ final class NodeRange implements Nodes {
     this.grad = grad;
     this.wantsGrad = wantsGrad;
     this.sideBySide = sideBySide;
-    this.allPlaces = new int[batches][][];
+    this.questions = new long[batches][];
+    this.answers = new int[batches][][];
   }
 
   /**
@@ -135,7 +138,15 @@ final class NodeRange implements Nodes {
   public int consecutiveInputs(int k, int from, int step) {
     int n = node(k);
     int start = inputStart[n];
-    if (step < 1 || step > 2 || from < 0 || from >= inputStart[n + 1] - start) {
+    int count = inputStart[n + 1] - start;
+    if (step < 1 || from < 0 || from >= count) {
+      return -1;
+    }
+    if (from + (long) step >= count) { // input from alone
+      int input = inputIndex[start + from];
+      return forward || wantsGrad[input] ? input : -1;
+    }
+    if (step > 2) {
       return -1;
     }
     int head = from == 0 ? 0 : 1;
@@ -147,23 +158,22 @@ final class NodeRange implements Nodes {
 
   @Override
   public int[] consecutiveInputsOfAll(int from, int step) {
-    int[][] answers = allPlaces[batch];
-    if (answers == null) {
-      int inputs = 0;
-      for (int k = 0; k < size; k++) {
-        inputs = Math.max(inputs, inputCount(k));
+    long question = (long) from << 32 | (step & 0xFFFFFFFFL);
+    long[] asked = questions[batch];
+    int q = 0;
+    while (asked != null && q < asked.length && answers[batch][q] != null) {
+      if (asked[q] == question) {
+        return answers[batch][q];
       }
-      answers = new int[2 * inputs + 1][];
-      allPlaces[batch] = answers;
+      q++;
     }
-    int slot =
-        step >= 1 && step <= 2 && from >= 0 && 2 * from + 1 < answers.length
-            ? 2 * from + step - 1
-            : answers.length - 1;
-    if (answers[slot] == null) {
-      answers[slot] = Nodes.super.consecutiveInputsOfAll(from, step);
+    if (asked == null || q == asked.length) { // a run is asked a question or two: room for four
+      questions[batch] = asked = asked == null ? new long[4] : Arrays.copyOf(asked, 2 * q);
+      answers[batch] = answers[batch] == null ? new int[4][] : Arrays.copyOf(answers[batch], 2 * q);
     }
-    return answers[slot];
+    asked[q] = question;
+    answers[batch][q] = Nodes.super.consecutiveInputsOfAll(from, step);
+    return answers[batch][q];
   }
 
   @Override

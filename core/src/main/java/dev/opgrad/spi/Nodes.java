@@ -59,7 +59,8 @@ public interface Nodes {
    * not, or if this view does not tell (its default). An op that reads many inputs, as {@code
    * linear} does, may then read and add into those arrays directly, without a call per input. On
    * the backward pass, -1 also if one of those inputs wants no gradient (a constant's never
-   * changes).
+   * changes). A {@code step} that goes past the node's last input asks for input {@code from}'s
+   * place alone, wherever it lies: {@code consecutiveInputs(k, 0, inputCount(k))}, a bias's.
    */
   default int consecutiveInputs(int k, int from, int step) {
     return -1;
