@@ -116,13 +116,14 @@ final class Tape {
       }
       batchArity[b] = arity;
     }
+    int batchCount = batchOp.length;
     this.forwardNodes =
         new NodeRange(
-            true, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide, batchOp.length);
+            true, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide, batchCount);
     this.backwardNodes =
         new NodeRange(
             false, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide,
-            batchOp.length);
+            batchCount);
   }
 
   /**
@@ -132,7 +133,8 @@ final class Tape {
    * wants a gradient. The graph numbers its nodes in a {@link BatchOrder} of its own, its leaves in
    * the order in which its nodes first take them, input 0, then every other input from 1, then
    * from 2: inputs that a node takes every other one are then side by side (a neuron's weights, a
-   * point's inputs), which {@link NodeRange#consecutiveInputs} tells batch ops. {@link #indexOf} maps the numbers given here to its own.
+   * point's inputs), which {@link NodeRange#consecutiveInputs} tells batch ops. {@link #indexOf}
+   * maps the numbers given here to its own.
    */
   static Tape of(
       Op[] ops,
