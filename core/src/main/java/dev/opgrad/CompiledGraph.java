@@ -84,11 +84,12 @@ public final class CompiledGraph {
     checkNotNull(feeds, "feeds");
     List<Value> leaves = new ArrayList<>(parameters);
     leaves.addAll(feeds);
-    Value[] order = EagerBackward.topologicalOrder(root);
+    Value[] order = EagerBackward.markedOrder(new Value[] {root}, false, false);
     int[] indices = new int[leaves.size()];
     Tape tape;
     try {
-      // Number the nodes in their marks, 1, 2, ..., so that inputs are found without a hash map.
+      // Number the nodes in their marks, 1, 2, ..., so that inputs are found without a hash map
+      // (the order leaves them marked, which the numbers replace).
       for (int n = 0; n < order.length; n++) {
         order[n].setMark(n + 1);
       }
@@ -140,9 +141,16 @@ public final class CompiledGraph {
       labels[n] = node.label();
       wantsGrad[n] = node.requiresGrad();
       inputStart[n] = edge;
-      int arity = node.inputCount();
-      for (int i = 0; i < arity; i++) {
-        inputIndex[edge++] = node.input(i).mark() - 1;
+      Value[] wide = node.wideInputs(); // read once: a neuron has many inputs
+      if (wide != null) {
+        for (Value input : wide) {
+          inputIndex[edge++] = input.mark() - 1;
+        }
+      } else if (node.input0() != null) {
+        inputIndex[edge++] = node.input0().mark() - 1;
+        if (node.input1() != null) {
+          inputIndex[edge++] = node.input1().mark() - 1;
+        }
       }
     }
     inputStart[size] = edge;

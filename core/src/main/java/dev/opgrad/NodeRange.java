@@ -1,6 +1,7 @@
 package dev.opgrad;
 
 import dev.opgrad.spi.Nodes;
+import java.util.Arrays;
 
 /**
  * The {@link Nodes} of one run of a {@link Tape}: nodes {@code first}, {@code first + step}, …
@@ -17,6 +18,11 @@ final class NodeRange implements Nodes {
   private final double[] grad;
   private final boolean[] wantsGrad;
   private final byte[] sideBySide;
+  // Per batch, consecutiveInputsOfAll's answers, made at the first question: the questions, from
+  // in the high half and step in the low, and the answers, in the order asked.
+  private final long[][] questions;
+  private final int[][][] answers;
+  private int batch;
   private int first;
   private int step;
   private int size;
@@ -34,7 +40,8 @@ final class NodeRange implements Nodes {
       double[] data,
       double[] grad,
       boolean[] wantsGrad,
-      byte[] sideBySide) {
+      byte[] sideBySide,
+      int batches) {
     this.forward = forward;
     this.inputStart = inputStart;
     this.inputIndex = inputIndex;
@@ -43,13 +50,16 @@ final class NodeRange implements Nodes {
     this.grad = grad;
     this.wantsGrad = wantsGrad;
     this.sideBySide = sideBySide;
+    this.questions = new long[batches][];
+    this.answers = new int[batches][][];
   }
 
   /**
-   * Moves this view to the nodes {@code from .. to - 1}, in order forward and reversed backward,
-   * each of {@code arity} inputs, or -1 if their numbers differ.
+   * Moves this view to batch {@code batch}, the nodes {@code from .. to - 1}, in order forward and
+   * reversed backward, each of {@code arity} inputs, or -1 if their numbers differ.
    */
-  NodeRange over(int from, int to, int arity) {
+  NodeRange over(int batch, int from, int to, int arity) {
+    this.batch = batch;
     first = forward ? from : to - 1;
     step = forward ? 1 : -1;
     size = to - from;
@@ -128,7 +138,15 @@ final class NodeRange implements Nodes {
   public int consecutiveInputs(int k, int from, int step) {
     int n = node(k);
     int start = inputStart[n];
-    if (step < 1 || step > 2 || from < 0 || from >= inputStart[n + 1] - start) {
+    int count = inputStart[n + 1] - start;
+    if (step < 1 || from < 0 || from >= count) {
+      return -1;
+    }
+    if (from + (long) step >= count) { // input from alone
+      int input = inputIndex[start + from];
+      return forward || wantsGrad[input] ? input : -1;
+    }
+    if (step > 2) {
       return -1;
     }
     int head = from == 0 ? 0 : 1;
@@ -136,6 +154,26 @@ final class NodeRange implements Nodes {
     boolean consecutive = (layout & SideBySide.bit(head, step)) != 0;
     boolean wanted = forward || (layout & SideBySide.wantGradBit(head)) != 0;
     return consecutive && wanted ? inputIndex[start + from] : -1;
+  }
+
+  @Override
+  public int[] consecutiveInputsOfAll(int from, int step) {
+    long question = (long) from << 32 | (step & 0xFFFFFFFFL);
+    long[] asked = questions[batch];
+    int q = 0;
+    while (asked != null && q < asked.length && answers[batch][q] != null) {
+      if (asked[q] == question) {
+        return answers[batch][q];
+      }
+      q++;
+    }
+    if (asked == null || q == asked.length) { // a run is asked a question or two: room for four
+      questions[batch] = asked = asked == null ? new long[4] : Arrays.copyOf(asked, 2 * q);
+      answers[batch] = answers[batch] == null ? new int[4][] : Arrays.copyOf(answers[batch], 2 * q);
+    }
+    asked[q] = question;
+    answers[batch][q] = Nodes.super.consecutiveInputsOfAll(from, step);
+    return answers[batch][q];
   }
 
   @Override

@@ -116,10 +116,14 @@ final class Tape {
       }
       batchArity[b] = arity;
     }
+    int batchCount = batchOp.length;
     this.forwardNodes =
-        new NodeRange(true, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide);
+        new NodeRange(
+            true, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide, batchCount);
     this.backwardNodes =
-        new NodeRange(false, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide);
+        new NodeRange(
+            false, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide,
+            batchCount);
   }
 
   /**
@@ -127,9 +131,10 @@ final class Tape {
    * n}'s op ({@code null} for a leaf), its constants (never modified), the inputs {@code
    * inputIndex[inputStart[n] .. inputStart[n + 1])}, its data, its label or null, and whether it
    * wants a gradient. The graph numbers its nodes in a {@link BatchOrder} of its own, its leaves in
-   * the order in which its nodes first take them: inputs that a node takes one after another are
-   * then side by side (a neuron's weights), which {@link NodeRange#consecutiveInputs} tells batch
-   * ops. {@link #indexOf} maps the numbers given here to its own.
+   * the order in which its nodes first take them, input 0, then every other input from 1, then
+   * from 2: inputs that a node takes every other one are then side by side (a neuron's weights, a
+   * point's inputs), which {@link NodeRange#consecutiveInputs} tells batch ops. {@link #indexOf}
+   * maps the numbers given here to its own.
    */
   static Tape of(
       Op[] ops,
@@ -168,13 +173,21 @@ final class Tape {
       newLabels[p] = labels[n];
       newWantsGrad[p] = wantsGrad[n];
       newInputStart[p] = edge;
-      for (int e = inputStart[n]; e < inputStart[n + 1]; e++) {
-        int input = inputIndex[e];
-        if (position[input] < 0) {
-          position[input] = leaf;
-          newWantsGrad[leaf++] = wantsGrad[input]; // for SideBySide; the rest after the pass
+      // Leaves numbered as taken, input 0 first, then the odd inputs, then the even ones: a
+      // neuron linear(b, w0, x0, w1, x1, …) finds its weights side by side, and its inputs x_i.
+      int first = inputStart[n];
+      int end = inputStart[n + 1];
+      for (int from = 0; from < 3; from++) {
+        for (int e = first + from; e < end; e += from == 0 ? end : 2) {
+          int input = inputIndex[e];
+          if (position[input] < 0) {
+            position[input] = leaf;
+            newWantsGrad[leaf++] = wantsGrad[input]; // for SideBySide; the rest after the pass
+          }
         }
-        newInputIndex[edge++] = position[input];
+      }
+      for (int e = first; e < end; e++) {
+        newInputIndex[edge++] = position[inputIndex[e]];
       }
       sideBySide[p] = SideBySide.of(newInputIndex, newInputStart[p], edge, newWantsGrad);
     }
@@ -274,7 +287,7 @@ final class Tape {
       if (batch < batchOp.length && n == batchFrom[batch]) {
         int to = batchTo[batch];
         try {
-          batchOp[batch].forwardBatch(forwardNodes.over(n, to, batchArity[batch]));
+          batchOp[batch].forwardBatch(forwardNodes.over(batch, n, to, batchArity[batch]));
         } catch (RuntimeException e) {
           throw forwardFailure(n, to, e);
         }
@@ -357,7 +370,7 @@ final class Tape {
         int from = batchFrom[batch];
         if (wantsGrad[from]) {
           try {
-            batchOp[batch].backwardBatch(backwardNodes.over(from, n + 1, batchArity[batch]));
+            batchOp[batch].backwardBatch(backwardNodes.over(batch, from, n + 1, batchArity[batch]));
           } catch (RuntimeException e) {
             throw backwardFailure(from, n + 1, e);
           }

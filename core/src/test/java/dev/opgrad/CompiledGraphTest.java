@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.opgrad.spi.BatchOp;
 import dev.opgrad.spi.Nodes;
 import dev.opgrad.spi.Op;
+import dev.opgrad.testing.ArrayNodes;
 import dev.opgrad.testing.LoopedBatchOp;
 import dev.opgrad.testing.TestOps;
 import java.util.ArrayList;
@@ -290,15 +291,33 @@ class CompiledGraphTest {
                 + " alone, the first for 'y2' (2.0) at 'x2' (2.0): setOutput is for the forward pass");
   }
 
+  /** {@link Nodes#consecutiveInputsOfAll}'s default: each node's {@link Nodes#consecutiveInputs}. */
+  @Test
+  void consecutiveInputsOfAllAsksEachNodeByDefault() {
+    Nodes nodes =
+        ArrayNodes.forward(
+            new double[9],
+            new int[][] {{0, 1, 3, 2, 4}, {5, 6, 3, 8, 4}},
+            new double[2][],
+            new double[2]);
+
+    assertThat(nodes.consecutiveInputsOfAll(1, 2)).containsExactly(1, -1);
+    assertThat(nodes.consecutiveInputsOfAll(2, 2)).containsExactly(3, 3);
+    assertThat(nodes.consecutiveInputsOfAll(0, 5)).containsExactly(0, 5);
+  }
+
   /**
    * Records, for each node of each batch call, where {@link Nodes#consecutiveInputs} puts its
-   * inputs 1, 3 (from 1, step 2), or -1, checking that those places hold the inputs' data.
+   * inputs 1, 3 (from 1, step 2), or -1, checking that those places hold the inputs' data, that
+   * {@link Nodes#consecutiveInputsOfAll} gives the same, and that a step past the last input gives
+   * the bias's place; and each call's array of the run's places.
    */
   private static final class PlacesProbe implements BatchOp {
 
     final LoopedBatchOp weighted = new LoopedBatchOp(TestOps.WEIGHTED);
     final List<Integer> forwardPlaces = new ArrayList<>();
     final List<Integer> backwardPlaces = new ArrayList<>();
+    final List<int[]> forwardArrays = new ArrayList<>();
 
     @Override
     public String name() {
@@ -323,6 +342,7 @@ class CompiledGraphTest {
     @Override
     public void forwardBatch(Nodes nodes) {
       record(nodes, forwardPlaces);
+      forwardArrays.add(nodes.consecutiveInputsOfAll(1, 2));
       weighted.forwardBatch(nodes);
     }
 
@@ -333,9 +353,14 @@ class CompiledGraphTest {
     }
 
     private static void record(Nodes nodes, List<Integer> places) {
+      int[] all = nodes.consecutiveInputsOfAll(1, 2);
+      int[] biases = nodes.consecutiveInputsOfAll(0, 5);
       for (int k = 0; k < nodes.size(); k++) {
         int place = nodes.consecutiveInputs(k, 1, 2);
         places.add(place);
+        assertThat(all[k]).isEqualTo(place);
+        assertThat(biases[k]).isEqualTo(nodes.consecutiveInputs(k, 0, 5)).isNotNegative();
+        assertThat(nodes.data()[biases[k]]).isEqualTo(nodes.input(k, 0));
         for (int from = 1; place >= 0 && from <= 2; from++) {
           int first = nodes.consecutiveInputs(k, from, 2);
           assertThat(nodes.data()[first]).isEqualTo(nodes.input(k, from));
@@ -347,10 +372,9 @@ class CompiledGraphTest {
 
   /**
    * Neurons {@code probe(b, w0, x0, w1, x1)} of three neurons at three points, the last point's
-   * inputs constants: the leaves are placed in the order the nodes take them, so that from the
-   * second neuron of the second point on, each neuron's weights and each point's inputs are side by
-   * side (the first node to take a leaf puts its weights between its inputs). On the backward pass
-   * the constants' places are not given: their gradients never change.
+   * inputs constants: the leaves are placed in the order the nodes take them, the bias, then the
+   * weights, then the inputs, so that each neuron's weights and each point's inputs are side by
+   * side. On the backward pass the constants' places are not given: their gradients never change.
    */
   @Test
   void givesThePlacesOfInputsSideBySide() {
@@ -382,9 +406,13 @@ class CompiledGraphTest {
     compiled.backward();
 
     assertThat(probe.forwardPlaces.stream().map(place -> place >= 0))
-        .containsExactly(false, false, false, false, true, true, false, true, true);
-    // Backward, the run in reverse: the last point's two, then the second point's two.
+        .containsExactly(true, true, true, true, true, true, true, true, true);
+    // Backward, the run in reverse: the last point's three have constant inputs.
     assertThat(probe.backwardPlaces.stream().map(place -> place >= 0))
-        .containsExactly(false, false, false, true, true, false, false, false, false);
+        .containsExactly(false, false, false, true, true, true, true, true, true);
+    // The run's places are made once and kept.
+    compiled.forward();
+    assertThat(probe.forwardArrays).hasSize(2);
+    assertThat(probe.forwardArrays.get(1)).isSameAs(probe.forwardArrays.get(0));
   }
 }

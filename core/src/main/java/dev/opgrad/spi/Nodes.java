@@ -59,10 +59,26 @@ public interface Nodes {
    * not, or if this view does not tell (its default). An op that reads many inputs, as {@code
    * linear} does, may then read and add into those arrays directly, without a call per input. On
    * the backward pass, -1 also if one of those inputs wants no gradient (a constant's never
-   * changes).
+   * changes). A {@code step} that goes past the node's last input asks for input {@code from}'s
+   * place alone, wherever it lies: {@code consecutiveInputs(k, 0, inputCount(k))}, a bias's.
    */
   default int consecutiveInputs(int k, int from, int step) {
     return -1;
+  }
+
+  /**
+   * {@link #consecutiveInputs} of every node at once: element {@code k} of the array, for {@code k
+   * < size()}, is {@code consecutiveInputs(k, from, step)}, so that an op may loop over a run with
+   * no call per node. Read only, valid during this call. The default asks {@link
+   * #consecutiveInputs} node by node into a new array; a replay computes it once per run and
+   * question, at its first pass, and allocates nothing after.
+   */
+  default int[] consecutiveInputsOfAll(int from, int step) {
+    int[] places = new int[size()];
+    for (int k = 0; k < places.length; k++) {
+      places[k] = consecutiveInputs(k, from, step);
+    }
+    return places;
   }
 
   /**

@@ -23,8 +23,11 @@ public final class Linear implements BatchOp, HigherOrderOp {
 
   private static final double[] GRID = {-1.7, -0.6, 0.4, 1.3};
 
-  /** The inputs from which a node's places are worth asking for: four products and its bias. */
-  private static final int SIDE_BY_SIDE_INPUTS = 9;
+  /**
+   * The inputs from which a run's places are worth asking for, once per run: two products and the
+   * bias, a first layer's neuron of two inputs.
+   */
+  private static final int SIDE_BY_SIDE_INPUTS = 5;
 
   @Override
   public String name() {
@@ -103,11 +106,21 @@ public final class Linear implements BatchOp, HigherOrderOp {
   @Override
   public void forwardBatch(Nodes nodes) {
     int size = nodes.size();
+    int[] biases = null;
+    int[] weights = null;
+    int[] xs = null;
+    if (size >= 4 && nodes.inputCount(0) >= SIDE_BY_SIDE_INPUTS) {
+      biases = nodes.consecutiveInputsOfAll(0, nodes.inputCount(0));
+      weights = nodes.consecutiveInputsOfAll(1, 2);
+      xs = nodes.consecutiveInputsOfAll(2, 2);
+    }
     int k = 0;
     while (k < size) {
       int count = nodes.inputCount(k);
       checkOdd(count);
-      if (count >= SIDE_BY_SIDE_INPUTS && k + 3 < size && forwardSideBySide(nodes, k, count)) {
+      if (weights != null
+          && k + 3 < size
+          && forwardSideBySide(nodes, k, count, biases, weights, xs)) {
         k += 4;
       } else if (k + 1 < size && nodes.inputCount(k + 1) == count) {
         // Two independent sums at once: each addition waits for the one before it in its sum,
@@ -135,29 +148,34 @@ public final class Linear implements BatchOp, HigherOrderOp {
   /**
    * Computes nodes {@code k .. k + 3} if they all have {@code count} inputs, their weights side by
    * side and their inputs {@code x_i} too, as a replay lays out a layer's neurons; returns whether
-   * it did. Four sums at once, their factors read from {@link Nodes#data()} without an index each:
-   * the four chains of additions fill each other's waits, and each keeps its order.
+   * it did. Four sums at once, their terms read from {@link Nodes#data()} at the run's places: the
+   * four chains of additions fill each other's waits, and each keeps its order.
    */
-  private static boolean forwardSideBySide(Nodes nodes, int k, int count) {
-    int w0 = nodes.consecutiveInputs(k, 1, 2);
-    int x0 = nodes.consecutiveInputs(k, 2, 2);
-    int w1 = nodes.consecutiveInputs(k + 1, 1, 2);
-    int x1 = nodes.consecutiveInputs(k + 1, 2, 2);
-    int w2 = nodes.consecutiveInputs(k + 2, 1, 2);
-    int x2 = nodes.consecutiveInputs(k + 2, 2, 2);
-    int w3 = nodes.consecutiveInputs(k + 3, 1, 2);
-    int x3 = nodes.consecutiveInputs(k + 3, 2, 2);
-    if ((w0 | x0 | w1 | x1 | w2 | x2 | w3 | x3) < 0
+  private static boolean forwardSideBySide(
+      Nodes nodes, int k, int count, int[] biases, int[] weights, int[] xs) {
+    int b0 = biases[k];
+    int b1 = biases[k + 1];
+    int b2 = biases[k + 2];
+    int b3 = biases[k + 3];
+    int w0 = weights[k];
+    int w1 = weights[k + 1];
+    int w2 = weights[k + 2];
+    int w3 = weights[k + 3];
+    int x0 = xs[k];
+    int x1 = xs[k + 1];
+    int x2 = xs[k + 2];
+    int x3 = xs[k + 3];
+    if ((b0 | w0 | x0 | b1 | w1 | x1 | b2 | w2 | x2 | b3 | w3 | x3) < 0
         || nodes.inputCount(k + 1) != count
         || nodes.inputCount(k + 2) != count
         || nodes.inputCount(k + 3) != count) {
       return false;
     }
     double[] data = nodes.data();
-    double sum0 = nodes.input(k, 0);
-    double sum1 = nodes.input(k + 1, 0);
-    double sum2 = nodes.input(k + 2, 0);
-    double sum3 = nodes.input(k + 3, 0);
+    double sum0 = data[b0];
+    double sum1 = data[b1];
+    double sum2 = data[b2];
+    double sum3 = data[b3];
     int products = count / 2;
     if (x0 == x1 && x0 == x2 && x0 == x3) { // four neurons of one layer at one point
       for (int j = 0; j < products; j++) {
@@ -191,25 +209,35 @@ public final class Linear implements BatchOp, HigherOrderOp {
    */
   @Override
   public void backwardBatch(Nodes nodes) {
-    for (int k = 0; k < nodes.size(); k++) {
+    int size = nodes.size();
+    int[] biases = null;
+    int[] weights = null;
+    int[] xs = null;
+    if (nodes.inputCount(0) >= SIDE_BY_SIDE_INPUTS) {
+      biases = nodes.consecutiveInputsOfAll(0, nodes.inputCount(0));
+      weights = nodes.consecutiveInputsOfAll(1, 2);
+      xs = nodes.consecutiveInputsOfAll(2, 2);
+    }
+    for (int k = 0; k < size; k++) {
       double g = nodes.grad(k);
       if (g == 0 && Double.isFinite(nodes.output(k))) {
         continue;
       }
-      nodes.addInputGrad(k, 0, g);
       int count = nodes.inputCount(k);
-      int w = nodes.consecutiveInputs(k, 1, 2);
-      int x = nodes.consecutiveInputs(k, 2, 2);
-      if (w >= 0 && x >= 0) {
-        // The same additions in the same order, into the places side by side.
+      if (weights != null && (biases[k] | weights[k] | xs[k]) >= 0) {
+        // The same additions in the same order, into the places the run gives.
+        int w = weights[k];
+        int x = xs[k];
         double[] data = nodes.data();
         double[] grads = nodes.grads();
+        grads[biases[k]] += g;
         for (int j = 0; j < count / 2; j++) {
           grads[w + j] += g * data[x + j];
           grads[x + j] += g * data[w + j];
         }
         continue;
       }
+      nodes.addInputGrad(k, 0, g);
       for (int i = 1; i < count; i += 2) {
         double wi = nodes.input(k, i);
         double xi = nodes.input(k, i + 1);
