@@ -10,7 +10,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.opgrad.spi.Op;
 import dev.opgrad.testing.Driver;
 import dev.opgrad.testing.TestOps;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -269,5 +275,75 @@ class BackwardTest {
     x.zeroGrad();
     xx.backward();
     assertThat(x.grad()).isEqualTo(4.0);
+  }
+
+  /**
+   * micrograd's order: {@code build_topo}, recursive, inputs in order. The engine's search recurses
+   * to a depth of 256 only and goes on over a stack of its own; its order must not show where.
+   */
+  private static void buildTopo(Value node, Set<Value> visited, List<Value> topo) {
+    if (visited.add(node)) {
+      for (Value input : node.inputs()) {
+        buildTopo(input, visited, topo);
+      }
+      topo.add(node);
+    }
+  }
+
+  @Test
+  void deepGraphsAreOrderedAndSummedAsMicrogradDoesAboveAndBelowWhereTheSearchStopsRecursing() {
+    Random random = new Random(11);
+    List<Value> nodes = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      nodes.add(i % 4 == 3 ? Value.constant(random.nextDouble()) : Value.of(random.nextDouble()));
+    }
+    // Each node takes the last one first, so the search goes 2,000 deep, and then an earlier node,
+    // seen by then, or a new one of two earlier nodes, which the search goes to after the chain.
+    for (int i = 0; i < 2_000; i++) {
+      Value last = nodes.get(nodes.size() - 1);
+      Value any = nodes.get(random.nextInt(nodes.size()));
+      Value other =
+          random.nextBoolean()
+              ? nodes.get(random.nextInt(nodes.size()))
+              : times(nodes.get(random.nextInt(nodes.size())), nodes.get(random.nextInt(8)));
+      Value node =
+          switch (random.nextInt(3)) {
+            case 0 -> plus(last, other);
+            case 1 -> times(last, other).apply(SCALE, new double[] {0.5});
+            default ->
+                last.apply(WEIGHTED, NONE, other, any, other, last)
+                    .apply(SCALE, new double[] {0.05});
+          };
+      nodes.add(node);
+    }
+    Value root = nodes.get(nodes.size() - 1);
+    List<Value> topo = new ArrayList<>();
+    buildTopo(root, Collections.newSetFromMap(new IdentityHashMap<>()), topo);
+    // micrograd's backward over that order, each sum in its order.
+    Map<Value, Double> grads = new IdentityHashMap<>();
+    grads.put(root, 1.0);
+    for (int n = topo.size() - 1; n >= 0; n--) {
+      Value node = topo.get(n);
+      List<Value> inputs = node.inputs();
+      if (inputs.isEmpty()) {
+        continue;
+      }
+      double[] data = inputs.stream().mapToDouble(Value::data).toArray();
+      double[] local = new double[data.length];
+      node.op().localGrad(data, node.constants(), node.data(), local);
+      double grad = grads.getOrDefault(node, 0.0);
+      for (int i = 0; i < local.length; i++) {
+        grads.put(inputs.get(i), grads.getOrDefault(inputs.get(i), 0.0) + grad * local[i]);
+      }
+    }
+
+    assertThat(root.topologicalOrder()).containsExactlyElementsOf(topo);
+    root.backward();
+    for (Value node : topo) {
+      if (node.requiresGrad()) {
+        assertThat(node.grad()).as("%s", node).isEqualTo(grads.getOrDefault(node, 0.0));
+      }
+    }
+    assertThat(topo).noneMatch(v -> v.mark() != 0);
   }
 }
