@@ -24,6 +24,17 @@ class LinearTest {
     return values;
   }
 
+  /** New leaves holding the data of {@code values}. */
+  private static List<Value> copies(List<Value> values) {
+    return values.stream().map(v -> Value.of(v.data())).toList();
+  }
+
+  private static void assertSameGradients(List<Value> values, List<Value> twins) {
+    for (int i = 0; i < values.size(); i++) {
+      assertThat(values.get(i).grad()).as("gradient %d", i).isEqualTo(twins.get(i).grad());
+    }
+  }
+
   @Test
   void givesMicrogradsChainOfMulAndAddBitForBitDataAndGradients() {
     Random random = new Random(42);
@@ -32,8 +43,8 @@ class LinearTest {
       List<Value> w = values(random, n);
       List<Value> x = values(random, n);
       Value chainBias = Value.of(bias.data());
-      List<Value> chainW = w.stream().map(v -> Value.of(v.data())).toList();
-      List<Value> chainX = x.stream().map(v -> Value.of(v.data())).toList();
+      List<Value> chainW = copies(w);
+      List<Value> chainX = copies(x);
       Value chain = chainBias;
       for (int i = 0; i < n; i++) {
         chain = chain.add(chainW.get(i).mul(chainX.get(i)));
@@ -45,11 +56,9 @@ class LinearTest {
 
       assertThat(fused.data()).as("%d products", n).isEqualTo(chain.data());
       assertThat(fused.inputs()).hasSize(1 + 2 * n);
-      assertThat(bias.grad()).isEqualTo(chainBias.grad());
-      for (int i = 0; i < n; i++) {
-        assertThat(w.get(i).grad()).isEqualTo(chainW.get(i).grad());
-        assertThat(x.get(i).grad()).isEqualTo(chainX.get(i).grad());
-      }
+      assertSameGradients(List.of(bias), List.of(chainBias));
+      assertSameGradients(w, chainW);
+      assertSameGradients(x, chainX);
     }
   }
 
@@ -98,8 +107,8 @@ class LinearTest {
       for (int application = 0; application < 3; application++) {
         List<Value> x = values(random, n);
         Value twinBias = Value.of(bias.data());
-        List<Value> twinW = w.stream().map(v -> Value.of(v.data())).toList();
-        List<Value> twinX = x.stream().map(v -> Value.of(v.data())).toList();
+        List<Value> twinW = copies(w);
+        List<Value> twinX = copies(x);
         bias.zeroGrad();
         w.forEach(Value::zeroGrad);
 
@@ -115,11 +124,9 @@ class LinearTest {
           operands.add(x.get(i));
         }
         assertThat(fused.inputs()).containsExactlyElementsOf(operands);
-        assertThat(bias.grad()).isEqualTo(twinBias.grad());
-        for (int i = 0; i < n; i++) {
-          assertThat(w.get(i).grad()).isEqualTo(twinW.get(i).grad());
-          assertThat(x.get(i).grad()).isEqualTo(twinX.get(i).grad());
-        }
+        assertSameGradients(List.of(bias), List.of(twinBias));
+        assertSameGradients(w, twinW);
+        assertSameGradients(x, twinX);
       }
     }
   }
