@@ -84,8 +84,8 @@ public final class CompiledGraph {
     checkNotNull(feeds, "feeds");
     List<Value> leaves = new ArrayList<>(parameters);
     leaves.addAll(feeds);
-    Value[] order = EagerBackward.markedOrder(new Value[] {root}, false, false);
     int[] indices = new int[leaves.size()];
+    Value[] order = EagerBackward.markedOrder(new Value[] {root}, false, false);
     Tape tape;
     try {
       // Number the nodes in their marks, 1, 2, ..., so that inputs are found without a hash map

@@ -193,8 +193,9 @@ final class EagerBackward {
           search.visit(root, 0);
         }
       }
+      Value[] order = search.order();
       complete = true;
-      return search.order();
+      return order;
     } finally {
       // The marks are per pass: clear them if the pass fails (out of memory, say).
       if (!complete) {
