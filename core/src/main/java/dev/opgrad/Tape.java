@@ -175,20 +175,21 @@ final class Tape {
       newInputStart[p] = edge;
       // Leaves numbered as taken, input 0 first, then the odd inputs, then the even ones: a
       // neuron linear(b, w0, x0, w1, x1, …) finds its weights side by side, and its inputs x_i.
+      // Each input is visited once, numbered if it is a new leaf, and copied.
       int first = inputStart[n];
       int end = inputStart[n + 1];
       for (int from = 0; from < 3; from++) {
-        for (int e = first + from; e < end; e += from == 0 ? end : 2) {
+        int step = from == 0 ? end : 2; // input 0 alone
+        for (int e = first + from; e < end; e += step) {
           int input = inputIndex[e];
           if (position[input] < 0) {
             position[input] = leaf;
             newWantsGrad[leaf++] = wantsGrad[input]; // for SideBySide; the rest after the pass
           }
+          newInputIndex[edge + e - first] = position[input];
         }
       }
-      for (int e = first; e < end; e++) {
-        newInputIndex[edge++] = position[inputIndex[e]];
-      }
+      edge += end - first;
       sideBySide[p] = SideBySide.of(newInputIndex, newInputStart[p], edge, newWantsGrad);
     }
     newInputStart[size] = edge;
