@@ -4,27 +4,28 @@ import dev.opgrad.spi.Nodes;
 import java.util.Arrays;
 
 /**
- * The {@link Nodes} of one run of a {@link Tape}: nodes {@code first}, {@code first + step}, …
- * of its arrays, {@code step} being 1 on the forward pass and -1 on the backward pass. One instance
- * per pass is moved from run to run, so that a replay allocates nothing.
+ * The {@link Nodes} of one run of a {@link Tape}: nodes {@code first}, {@code first + 1}, … of its
+ * arrays on the forward pass ({@link Forward}), {@code first}, {@code first - 1}, … on the backward
+ * pass ({@link Backward}). One instance per pass is moved from run to run, so that a replay
+ * allocates nothing. A class per pass, so that the methods that one pass allows do not test which
+ * pass it is, and a batch op's calls of them see one class.
  */
-final class NodeRange implements Nodes {
+abstract class NodeRange implements Nodes {
 
   private final boolean forward;
   private final int[] inputStart;
-  private final int[] inputIndex;
+  final int[] inputIndex;
   private final double[][] constants;
-  private final double[] data;
-  private final double[] grad;
-  private final boolean[] wantsGrad;
+  final double[] data;
+  final double[] grad;
+  final boolean[] wantsGrad;
   private final byte[] sideBySide;
   // Per batch, consecutiveInputsOfAll's answers, made at the first question: the questions, from
   // in the high half and step in the low, and the answers, in the order asked.
   private final long[][] questions;
   private final int[][][] answers;
   private int batch;
-  private int first;
-  private int step;
+  int first; // node 0's position
   private int size;
   // In a run whose nodes all have `arity` inputs, node k's are found without reading inputStart:
   // from firstEdge + edgeStep * k. -1 if their numbers differ.
@@ -32,7 +33,7 @@ final class NodeRange implements Nodes {
   private int firstEdge;
   private int edgeStep;
 
-  NodeRange(
+  private NodeRange(
       boolean forward,
       int[] inputStart,
       int[] inputIndex,
@@ -61,22 +62,20 @@ final class NodeRange implements Nodes {
   NodeRange over(int batch, int from, int to, int arity) {
     this.batch = batch;
     first = forward ? from : to - 1;
-    step = forward ? 1 : -1;
     size = to - from;
     this.arity = arity;
     firstEdge = inputStart[first];
-    edgeStep = step * arity;
+    edgeStep = forward ? arity : -arity;
     return this;
   }
 
   /** Where node {@code k}'s inputs start in {@code inputIndex}. */
-  private int inputs(int k) {
+  int inputs(int k) {
     return arity >= 0 ? firstEdge + edgeStep * k : inputStart[node(k)];
   }
 
-  private int node(int k) {
-    return first + step * k;
-  }
+  /** Node {@code k}'s position in the tape's arrays. */
+  abstract int node(int k);
 
   @Override
   public int size() {
@@ -105,33 +104,6 @@ final class NodeRange implements Nodes {
   @Override
   public double output(int k) {
     return data[node(k)];
-  }
-
-  @Override
-  public void setOutput(int k, double value) {
-    if (!forward) {
-      throw new IllegalStateException("setOutput is for the forward pass");
-    }
-    data[node(k)] = value;
-  }
-
-  @Override
-  public double grad(int k) {
-    if (forward) {
-      throw new IllegalStateException("grad is for the backward pass");
-    }
-    return grad[node(k)];
-  }
-
-  @Override
-  public void addInputGrad(int k, int i, double value) {
-    if (forward) {
-      throw new IllegalStateException("addInputGrad is for the backward pass");
-    }
-    int input = inputIndex[inputs(k) + i];
-    if (wantsGrad[input]) { // a constant gets no gradient, as in the eager engine
-      grad[input] += value;
-    }
   }
 
   @Override
@@ -181,11 +153,88 @@ final class NodeRange implements Nodes {
     return data;
   }
 
-  @Override
-  public double[] grads() {
-    if (forward) {
+  /** A run on the forward pass: node {@code k} is at {@code first + k}. */
+  static final class Forward extends NodeRange {
+
+    Forward(
+        int[] inputStart,
+        int[] inputIndex,
+        double[][] constants,
+        double[] data,
+        double[] grad,
+        boolean[] wantsGrad,
+        byte[] sideBySide,
+        int batches) {
+      super(true, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide, batches);
+    }
+
+    @Override
+    int node(int k) {
+      return first + k;
+    }
+
+    @Override
+    public void setOutput(int k, double value) {
+      data[first + k] = value;
+    }
+
+    @Override
+    public double grad(int k) {
+      throw new IllegalStateException("grad is for the backward pass");
+    }
+
+    @Override
+    public void addInputGrad(int k, int i, double value) {
+      throw new IllegalStateException("addInputGrad is for the backward pass");
+    }
+
+    @Override
+    public double[] grads() {
       throw new IllegalStateException("grads is for the backward pass");
     }
-    return grad;
+  }
+
+  /** A run on the backward pass: node {@code k} is at {@code first - k}. */
+  static final class Backward extends NodeRange {
+
+    Backward(
+        int[] inputStart,
+        int[] inputIndex,
+        double[][] constants,
+        double[] data,
+        double[] grad,
+        boolean[] wantsGrad,
+        byte[] sideBySide,
+        int batches) {
+      super(false, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide, batches);
+    }
+
+    @Override
+    int node(int k) {
+      return first - k;
+    }
+
+    @Override
+    public void setOutput(int k, double value) {
+      throw new IllegalStateException("setOutput is for the forward pass");
+    }
+
+    @Override
+    public double grad(int k) {
+      return grad[first - k];
+    }
+
+    @Override
+    public void addInputGrad(int k, int i, double value) {
+      int input = inputIndex[inputs(k) + i];
+      if (wantsGrad[input]) { // a constant gets no gradient, as in the eager engine
+        grad[input] += value;
+      }
+    }
+
+    @Override
+    public double[] grads() {
+      return grad;
+    }
   }
 }

@@ -44,8 +44,8 @@ final class Tape {
   private final int[] batchTo;
   private final BatchOp[] batchOp;
   private final int[] batchArity; // the number of inputs of each of its nodes, -1 if they differ
-  private final NodeRange forwardNodes;
-  private final NodeRange backwardNodes;
+  private final NodeRange.Forward forwardNodes;
+  private final NodeRange.Backward backwardNodes;
   // in1 and in2 hold the inputs of the node at hand if it has 1 or 2; a node of more inputs has its
   // own array, nodeInputs[n] (null in a batch until it is computed alone).
   private final double[] in1 = new double[1];
@@ -118,12 +118,11 @@ final class Tape {
     }
     int batchCount = batchOp.length;
     this.forwardNodes =
-        new NodeRange(
-            true, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide, batchCount);
+        new NodeRange.Forward(
+            inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide, batchCount);
     this.backwardNodes =
-        new NodeRange(
-            false, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide,
-            batchCount);
+        new NodeRange.Backward(
+            inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide, batchCount);
   }
 
   /**
