@@ -185,7 +185,20 @@ public final class Linear implements BatchOp, HigherOrderOp {
       double sum2 = data[b2];
       double sum3 = data[b3];
       int products = count / 2;
-      if (x0 == x1 && x0 == x2 && x0 == x3) { // four neurons of one layer at one point
+      if (x0 == x1 && x0 == x2 && x0 == x3 && products == 2) {
+        // four neurons of a first layer of two inputs, at one point: for two products, a loop
+        // costs more than the products
+        double xa = data[x0];
+        double xb = data[x0 + 1];
+        sum0 += data[w0] * xa;
+        sum1 += data[w1] * xa;
+        sum2 += data[w2] * xa;
+        sum3 += data[w3] * xa;
+        sum0 += data[w0 + 1] * xb;
+        sum1 += data[w1 + 1] * xb;
+        sum2 += data[w2 + 1] * xb;
+        sum3 += data[w3 + 1] * xb;
+      } else if (x0 == x1 && x0 == x2 && x0 == x3) { // four neurons of one layer at one point
         for (int j = 0; j < products; j++) {
           double x = data[x0 + j];
           sum0 += data[w0 + j] * x;

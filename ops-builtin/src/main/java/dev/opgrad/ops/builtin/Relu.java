@@ -67,22 +67,38 @@ public final class Relu implements BatchOp, HigherOrderOp {
   public void forwardBatch(Nodes nodes) {
     int[] places = nodes.consecutiveInputsOfAll(0, 1);
     int size = nodes.size();
-    double[] data = size > 0 && places[0] >= 0 ? nodes.data() : null;
+    boolean placed = size > 0 && places[0] >= 0;
+    double[] data = placed ? nodes.data() : null;
     for (int k = 0; k < size; k++) {
       int place = places[k];
-      double a = place >= 0 && data != null ? data[place] : nodes.input(k, 0);
+      double a = place >= 0 && placed ? data[place] : nodes.input(k, 0);
       // forward's a <= 0 ? 0 : a, NaN and -0 included, without a branch that a layer's mix of
       // signs mispredicts
       nodes.setOutput(k, Math.max(a, 0.0));
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>It adds into each input's gradient at the place that the run gives, where it gives one.
+   */
   @Override
   public void backwardBatch(Nodes nodes) {
-    for (int k = 0; k < nodes.size(); k++) {
+    int[] places = nodes.consecutiveInputsOfAll(0, 1);
+    int size = nodes.size();
+    boolean placed = size > 0 && places[0] >= 0;
+    double[] data = placed ? nodes.data() : null;
+    double[] grads = placed ? nodes.grads() : null;
+    for (int k = 0; k < size; k++) {
       double g = nodes.grad(k);
       if (g != 0) {
-        nodes.addInputGrad(k, 0, g * (nodes.input(k, 0) <= 0 ? 0 : 1));
+        int place = places[k];
+        if (place >= 0 && placed) {
+          grads[place] += g * (data[place] <= 0 ? 0 : 1);
+        } else {
+          nodes.addInputGrad(k, 0, g * (nodes.input(k, 0) <= 0 ? 0 : 1));
+        }
       }
     }
   }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each built-in {@link BatchOp} against its own per-node methods, without the engine: a replay is
@@ -167,15 +168,16 @@ class BatchOpsTest {
    * their places instead of one by one: each neuron's weights side by side, and each point's inputs
    * side by side, shared by the neurons of the point (then four nodes of one point share them, and
    * four that straddle two points do not), with a node whose places are scattered, and nodes of
-   * fewer inputs, among them. Some factors are ±0, huge or infinite, some gradients ±0.
+   * fewer inputs, among them. Some factors are ±0, huge or infinite, some gradients ±0. Neurons of
+   * 16 inputs, and of 2 as in a first layer of points in the plane, which has a kernel of its own.
    */
-  @Test
-  void linearGivesThePerNodeResultsFromInputsSideBySide() {
+  @ParameterizedTest
+  @ValueSource(ints = {16, 2})
+  void linearGivesThePerNodeResultsFromInputsSideBySide(int products) {
     BatchOp linear = (BatchOp) REGISTRY.get("linear");
     Random random = new Random(20261203);
     int neurons = 6;
     int points = 3;
-    int products = 16;
     double[] slotData = new double[neurons * (products + 1) + points * products];
     for (int s = 0; s < slotData.length; s++) {
       slotData[s] = random.nextInt(8) == 0 ? SPECIAL[random.nextInt(7)] : random.nextGaussian();
