@@ -259,6 +259,18 @@ public final class Linear implements BatchOp, HigherOrderOp {
         }
         continue;
       }
+      if (weights != null && (biases[k] | weights[k]) >= 0) {
+        // Weights side by side, inputs x_i not, or wanting no gradient: a first layer's points.
+        int w = weights[k];
+        double[] data = nodes.data();
+        double[] grads = nodes.grads();
+        grads[biases[k]] += g;
+        for (int j = 0; j < count / 2; j++) {
+          grads[w + j] += g * nodes.input(k, 2 * j + 2);
+          nodes.addInputGrad(k, 2 * j + 2, g * data[w + j]);
+        }
+        continue;
+      }
       nodes.addInputGrad(k, 0, g);
       for (int i = 1; i < count; i += 2) {
         double wi = nodes.input(k, i);

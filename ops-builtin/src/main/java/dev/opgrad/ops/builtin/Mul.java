@@ -51,14 +51,32 @@ public final class Mul implements BatchOp, HigherOrderOp {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>It adds into the factors' gradients at the places that the run gives, where it gives both.
+   */
   @Override
   public void backwardBatch(Nodes nodes) {
-    for (int k = 0; k < nodes.size(); k++) {
+    int size = nodes.size();
+    int[] as = nodes.consecutiveInputsOfAll(0, 2); // input 0 alone: step 2 goes past the last
+    int[] bs = nodes.consecutiveInputsOfAll(1, 2);
+    boolean placed = size > 0 && (as[0] | bs[0]) >= 0;
+    double[] data = placed ? nodes.data() : null;
+    double[] grads = placed ? nodes.grads() : null;
+    for (int k = 0; k < size; k++) {
       double g = nodes.grad(k);
       // A finite product has finite factors, the local gradients: at ±0, adding changes nothing.
       if (g != 0 || !Double.isFinite(nodes.output(k))) {
-        nodes.addInputGrad(k, 0, g * nodes.input(k, 1));
-        nodes.addInputGrad(k, 1, g * nodes.input(k, 0));
+        int a = as[k];
+        int b = bs[k];
+        if ((a | b) >= 0 && placed) {
+          grads[a] += g * data[b];
+          grads[b] += g * data[a];
+        } else {
+          nodes.addInputGrad(k, 0, g * nodes.input(k, 1));
+          nodes.addInputGrad(k, 1, g * nodes.input(k, 0));
+        }
       }
     }
   }
