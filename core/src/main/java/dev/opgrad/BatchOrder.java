@@ -42,20 +42,19 @@ final class BatchOrder {
   static BatchOrder of(Op[] ops, int[] inputStart, int[] inputIndex) {
     int size = ops.length;
     int[] level = new int[size];
-    // The lowest level that node n's next consumer may take: above n, and not below n's consumers
-    // so far. Kept per node, so that each edge is one read and one write.
-    int[] next = new int[size];
+    int[] lastConsumer = new int[size]; // plus one; 0 for none yet
     int levels = 1;
     for (int n = 0; n < size; n++) {
       int l = 0;
       for (int e = inputStart[n]; e < inputStart[n + 1]; e++) {
-        l = Math.max(l, next[inputIndex[e]]);
-      }
-      for (int e = inputStart[n]; e < inputStart[n + 1]; e++) {
-        next[inputIndex[e]] = l;
+        int input = inputIndex[e];
+        l = Math.max(l, level[input] + 1);
+        if (lastConsumer[input] > 0) {
+          l = Math.max(l, level[lastConsumer[input] - 1]);
+        }
+        lastConsumer[input] = n + 1;
       }
       level[n] = l;
-      next[n] = l + 1;
       levels = Math.max(levels, l + 1);
     }
     // A counting sort by level keeps the original order within a level.
