@@ -84,8 +84,10 @@ final class Tape {
     this.nodeInputs = new double[ops.length][];
     for (int r = 0; r + 1 < runStart.length; r++) {
       int from = runStart[r];
-      // A lone node is computed by the per-node methods, whose call sites the JIT can inline.
-      if (ops[from] instanceof BatchOp && runStart[r + 1] - from > 1) {
+      // A lone node of one or two inputs is computed by the per-node methods, whose call sites
+      // the JIT can inline; one of more by its batch method, which reads them where they lie.
+      if (ops[from] instanceof BatchOp
+          && (runStart[r + 1] - from > 1 || inputStart[from + 1] - inputStart[from] > 2)) {
         batches.add(r);
         continue;
       }
