@@ -33,24 +33,16 @@ abstract class NodeRange implements Nodes {
   private int firstEdge;
   private int edgeStep;
 
-  private NodeRange(
-      boolean forward,
-      int[] inputStart,
-      int[] inputIndex,
-      double[][] constants,
-      double[] data,
-      double[] grad,
-      boolean[] wantsGrad,
-      byte[] sideBySide,
-      int batches) {
+  /** A view of {@code tape}'s arrays, which it copies the references of, for {@code batches}. */
+  private NodeRange(boolean forward, Tape tape, int batches) {
     this.forward = forward;
-    this.inputStart = inputStart;
-    this.inputIndex = inputIndex;
-    this.constants = constants;
-    this.data = data;
-    this.grad = grad;
-    this.wantsGrad = wantsGrad;
-    this.sideBySide = sideBySide;
+    this.inputStart = tape.inputStart;
+    this.inputIndex = tape.inputIndex;
+    this.constants = tape.constants;
+    this.data = tape.data;
+    this.grad = tape.grad;
+    this.wantsGrad = tape.wantsGrad;
+    this.sideBySide = tape.sideBySide;
     this.questions = new long[batches][];
     this.answers = new int[batches][][];
   }
@@ -156,16 +148,8 @@ abstract class NodeRange implements Nodes {
   /** A run on the forward pass: node {@code k} is at {@code first + k}. */
   static final class Forward extends NodeRange {
 
-    Forward(
-        int[] inputStart,
-        int[] inputIndex,
-        double[][] constants,
-        double[] data,
-        double[] grad,
-        boolean[] wantsGrad,
-        byte[] sideBySide,
-        int batches) {
-      super(true, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide, batches);
+    Forward(Tape tape, int batches) {
+      super(true, tape, batches);
     }
 
     @Override
@@ -197,16 +181,8 @@ abstract class NodeRange implements Nodes {
   /** A run on the backward pass: node {@code k} is at {@code first - k}. */
   static final class Backward extends NodeRange {
 
-    Backward(
-        int[] inputStart,
-        int[] inputIndex,
-        double[][] constants,
-        double[] data,
-        double[] grad,
-        boolean[] wantsGrad,
-        byte[] sideBySide,
-        int batches) {
-      super(false, inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide, batches);
+    Backward(Tape tape, int batches) {
+      super(false, tape, batches);
     }
 
     @Override

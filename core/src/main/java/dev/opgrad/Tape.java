@@ -27,17 +27,18 @@ import java.util.List;
  */
 final class Tape {
 
+  // The arrays that a NodeRange shares, package-private for it.
+  final double[][] constants;
+  final int[] inputStart; // node n's inputs are inputIndex[inputStart[n] .. inputStart[n + 1])
+  final int[] inputIndex;
+  final double[] data; // as of the last forward()
+  final double[] grad;
+  final boolean[] wantsGrad; // false for a constant and a node of constants only
+  final byte[] sideBySide; // per node, see SideBySide
   private final Op[] ops;
-  private final double[][] constants;
-  private final int[]
-      inputStart; // node n's inputs are inputIndex[inputStart[n] .. inputStart[n + 1])
-  private final int[] inputIndex;
-  private final double[] data; // as of the last forward()
   private final double[] nextLeafData; // the leaves' data for the next forward()
-  private final double[] grad;
   private final int leafCount; // the leaves are nodes 0 .. leafCount - 1
   private final String[] labels; // for error messages
-  private final boolean[] wantsGrad; // false for a constant and a node of constants only
   private final int[] position; // of()'s numbering -> this graph's
   // Batch b is nodes batchFrom[b] .. batchTo[b] - 1, a run that batchOp[b] computes in one call.
   private final int[] batchFrom;
@@ -72,6 +73,7 @@ final class Tape {
     this.data = data;
     this.nextLeafData = data.clone();
     this.grad = new double[ops.length];
+    this.sideBySide = sideBySide;
     int leaves = 0;
     while (leaves < ops.length && ops[leaves] == null) {
       leaves++;
@@ -119,12 +121,8 @@ final class Tape {
       batchArity[b] = arity;
     }
     int batchCount = batchOp.length;
-    this.forwardNodes =
-        new NodeRange.Forward(
-            inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide, batchCount);
-    this.backwardNodes =
-        new NodeRange.Backward(
-            inputStart, inputIndex, constants, data, grad, wantsGrad, sideBySide, batchCount);
+    this.forwardNodes = new NodeRange.Forward(this, batchCount);
+    this.backwardNodes = new NodeRange.Backward(this, batchCount);
   }
 
   /**
