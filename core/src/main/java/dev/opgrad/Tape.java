@@ -17,7 +17,8 @@ import java.util.List;
  *
  * <p>The nodes are numbered in a {@link BatchOrder}: the leaves first, then runs of independent
  * nodes of one op. A {@link BatchOp} computes a run of two or more nodes in one call, through a
- * {@link NodeRange}; its contract is to give bit for bit what {@link NodeRules} gives node by node.
+ * {@link NodeRange}, and a lone node of more than two inputs too; its contract is to give bit for
+ * bit what {@link NodeRules} gives node by node.
  * While anomaly detection is on, every node goes through {@link NodeRules}, whose checks see each
  * output and local gradient. Other nodes are computed one by one, their inputs gathered into an
  * array of exactly their number, as a {@link Op#VARIADIC variadic} op needs: nodes of one or two

@@ -168,8 +168,9 @@ class BatchOpsTest {
    * their places instead of one by one: each neuron's weights side by side, and each point's inputs
    * side by side, shared by the neurons of the point (then four nodes of one point share them, and
    * four that straddle two points do not), with a node whose weights are scattered, one whose inputs
-   * x_i are, and nodes of fewer inputs, among them. Some factors are ±0, huge or infinite, some gradients ±0. Neurons of
-   * 16 inputs, and of 2 as in a first layer of points in the plane, which has a kernel of its own.
+   * x_i are, and nodes of fewer inputs, among them. Some factors are ±0, huge or infinite, some
+   * gradients ±0. Neurons of 16 inputs, and of 2 as in a first layer of points in the plane, which
+   * has a kernel of its own.
    */
   @ParameterizedTest
   @ValueSource(ints = {16, 2})
