@@ -151,10 +151,10 @@ public final class Linear implements BatchOp, HigherOrderOp {
    * Computes nodes {@code from}, {@code from + 1}, … four at a time, as long as each four have one
    * odd number of inputs, their weights side by side and their inputs {@code x_i} too, as a replay
    * lays out a layer's neurons; returns the first node it did not compute. Four sums at once, their
-   * terms read from {@link Nodes#data()} at the run's places: the four chains of additions fill each
-   * other's waits, and each keeps its order. One loop over the run, not a call per four: that call,
-   * too large for the JIT to inline, cost a first layer's two-product neurons a fifth of their
-   * time.
+   * terms read from {@link Nodes#data()} at the run's places: the four chains of additions fill
+   * each other's waits, and each keeps its order. One loop over the run, not a call per four: that
+   * call, too large for the JIT to inline, cost a first layer's two-product neurons a fifth of
+   * their time.
    */
   private static int forwardSideBySide(
       Nodes nodes, int from, int[] biases, int[] weights, int[] xs) {

@@ -167,10 +167,10 @@ class BatchOpsTest {
    * {@code linear}'s nodes as a replay lays out a layer, where the batch reads its factors from
    * their places instead of one by one: each neuron's weights side by side, and each point's inputs
    * side by side, shared by the neurons of the point (then four nodes of one point share them, and
-   * four that straddle two points do not), with a node whose weights are scattered, one whose inputs
-   * x_i are, and nodes of fewer inputs, among them. Some factors are ±0, huge or infinite, some
-   * gradients ±0. Neurons of 16 inputs, and of 2 as in a first layer of points in the plane, which
-   * has a kernel of its own.
+   * four that straddle two points do not), with a node whose weights are scattered, one whose
+   * inputs x_i are, and nodes of fewer inputs, among them. Some factors are ±0, huge or infinite,
+   * some gradients ±0. Neurons of 16 inputs, and of 2 as in a first layer of points in the plane,
+   * which has a kernel of its own.
    */
   @ParameterizedTest
   @ValueSource(ints = {16, 2})
