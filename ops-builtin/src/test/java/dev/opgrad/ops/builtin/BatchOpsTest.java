@@ -177,7 +177,7 @@ class BatchOpsTest {
   void linearGivesThePerNodeResultsFromInputsSideBySide(int products) {
     BatchOp linear = (BatchOp) REGISTRY.get("linear");
     Random random = new Random(20261203);
-    int neurons = 6;
+    int neurons = 10;
     int points = 3;
     double[] slotData = new double[neurons * (products + 1) + points * products];
     for (int s = 0; s < slotData.length; s++) {
