@@ -23,28 +23,35 @@ final class SideBySide {
 
   /**
    * The byte of a node whose inputs are {@code inputIndex[from .. to)}, whose gradients {@code
-   * wantsGrad} tells; 0 for a node of fewer than three inputs, whose inputs are read as fast one by
-   * one.
+   * wantsGrad} tells, from what {@link Tape#of} found as it copied them: whether inputs 1, 3, 5, …
+   * are side by side and 2, 4, 6, … too ({@code stepTwo}), and whether every input from 1 on wants
+   * a gradient ({@code wanted}). 0 for a node of fewer than three inputs, whose inputs are read as
+   * fast one by one.
    */
-  static byte of(int[] inputIndex, int from, int to, boolean[] wantsGrad) {
+  static byte of(
+      int[] inputIndex, int from, int to, boolean stepTwo, boolean wanted, boolean[] wantsGrad) {
     if (to - from < 3) {
       return 0;
     }
-    // From input 1 on, in one pass; input 0 then extends each answer to head 0.
-    boolean step1 = true;
-    boolean step2 = true;
-    boolean wanted = true;
-    for (int e = from + 1; e < to; e++) {
-      int input = inputIndex[e];
-      step1 &= e < from + 2 || input == inputIndex[e - 1] + 1;
-      step2 &= e < from + 3 || input == inputIndex[e - 2] + 1;
-      wanted &= wantsGrad[input];
-    }
+    // Inputs 1, 2, 3, … side by side. Beside step 2 only for three inputs: step 2 puts input 3
+    // right after input 1, where step 1 puts input 2.
+    boolean stepOne = (to - from == 3 || !stepTwo) && consecutive(inputIndex, from + 1, to);
     int zero = inputIndex[from];
-    int layout = (step1 ? bit(1, 1) : 0) | (step2 ? bit(1, 2) : 0) | (wanted ? wantGradBit(1) : 0);
-    layout |= step1 && inputIndex[from + 1] == zero + 1 ? bit(0, 1) : 0;
-    layout |= step2 && inputIndex[from + 2] == zero + 1 ? bit(0, 2) : 0;
+    int layout =
+        (stepOne ? bit(1, 1) : 0) | (stepTwo ? bit(1, 2) : 0) | (wanted ? wantGradBit(1) : 0);
+    layout |= stepOne && inputIndex[from + 1] == zero + 1 ? bit(0, 1) : 0;
+    layout |= stepTwo && inputIndex[from + 2] == zero + 1 ? bit(0, 2) : 0;
     layout |= wanted && wantsGrad[zero] ? wantGradBit(0) : 0;
     return (byte) layout;
+  }
+
+  /** Whether {@code inputIndex[from .. to)} are consecutive numbers. */
+  private static boolean consecutive(int[] inputIndex, int from, int to) {
+    for (int e = from + 1; e < to; e++) {
+      if (inputIndex[e] != inputIndex[e - 1] + 1) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -175,22 +175,33 @@ final class Tape {
       newInputStart[p] = edge;
       // Leaves numbered as taken, input 0 first, then the odd inputs, then the even ones: a
       // neuron linear(b, w0, x0, w1, x1, …) finds its weights side by side, and its inputs x_i.
-      // Each input is visited once, numbered if it is a new leaf, and copied.
+      // Each input is visited once: numbered if it is a new leaf, copied, and looked at for
+      // SideBySide, which would otherwise read every edge again.
       int first = inputStart[n];
       int end = inputStart[n + 1];
+      boolean stepTwo = true; // inputs 1, 3, 5, … side by side, and 2, 4, 6, …
+      boolean wanted = true; // every input from 1 on wants a gradient
       for (int from = 0; from < 3; from++) {
         int step = from == 0 ? end : 2; // input 0 alone
+        int previous = -1;
         for (int e = first + from; e < end; e += step) {
           int input = inputIndex[e];
           if (position[input] < 0) {
             position[input] = leaf;
             newWantsGrad[leaf++] = wantsGrad[input]; // for SideBySide; the rest after the pass
           }
-          newInputIndex[edge + e - first] = position[input];
+          int place = position[input];
+          newInputIndex[edge + e - first] = place;
+          if (from > 0) {
+            stepTwo &= previous < 0 || place == previous + 1;
+            wanted &= newWantsGrad[place];
+            previous = place;
+          }
         }
       }
       edge += end - first;
-      sideBySide[p] = SideBySide.of(newInputIndex, newInputStart[p], edge, newWantsGrad);
+      sideBySide[p] =
+          SideBySide.of(newInputIndex, newInputStart[p], edge, stepTwo, wanted, newWantsGrad);
     }
     newInputStart[size] = edge;
     for (int p = 0; p < leaves; p++) {

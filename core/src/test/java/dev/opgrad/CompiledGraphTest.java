@@ -16,7 +16,9 @@ import dev.opgrad.testing.ArrayNodes;
 import dev.opgrad.testing.LoopedBatchOp;
 import dev.opgrad.testing.TestOps;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CompiledGraphTest {
@@ -414,5 +416,157 @@ class CompiledGraphTest {
     compiled.forward();
     assertThat(probe.forwardArrays).hasSize(2);
     assertThat(probe.forwardArrays.get(1)).isSameAs(probe.forwardArrays.get(0));
+  }
+
+  /**
+   * A sum of any number of inputs whose batch methods check every answer of {@link
+   * Nodes#consecutiveInputs} of steps 1 and 2 against the places of the inputs one by one (a step
+   * past the last input gives an input's place alone): on the forward pass each answer is exactly
+   * whether that run and every run from the same head (input 0, or input 1 for any later input) lie
+   * side by side, what the replay promises; on the backward pass a place given is always right.
+   */
+  private static final class LayoutProbe implements BatchOp {
+
+    final int[] sideBySide = new int[4]; // forward answers that gave a place, by head and step
+    int checked;
+
+    @Override
+    public String name() {
+      return "layoutProbe";
+    }
+
+    @Override
+    public int arity() {
+      return VARIADIC;
+    }
+
+    @Override
+    public double forward(double[] inputs, double[] constants) {
+      double sum = 0;
+      for (double input : inputs) {
+        sum += input;
+      }
+      return sum;
+    }
+
+    @Override
+    public void localGrad(double[] inputs, double[] constants, double output, double[] grads) {
+      Arrays.fill(grads, 0, inputs.length, 1);
+    }
+
+    @Override
+    public void forwardBatch(Nodes nodes) {
+      for (int k = 0; k < nodes.size(); k++) {
+        int[] places = check(nodes, k, true);
+        double sum = 0;
+        for (int i = 0; i < places.length; i++) {
+          assertThat(nodes.data()[places[i]]).isEqualTo(nodes.input(k, i));
+          sum += nodes.input(k, i);
+        }
+        nodes.setOutput(k, sum);
+      }
+    }
+
+    @Override
+    public void backwardBatch(Nodes nodes) {
+      for (int k = 0; k < nodes.size(); k++) {
+        check(nodes, k, false);
+        for (int i = 0; i < nodes.inputCount(k); i++) {
+          nodes.addInputGrad(k, i, nodes.grad(k));
+        }
+      }
+    }
+
+    /** Checks node {@code k}'s answers; returns its inputs' places, -1 for none given. */
+    private int[] check(Nodes nodes, int k, boolean forward) {
+      int count = nodes.inputCount(k);
+      int[] places = new int[count];
+      for (int i = 0; i < count; i++) {
+        places[i] = nodes.consecutiveInputs(k, i, count); // input i alone
+      }
+      for (int from = 0; from < count; from++) {
+        for (int step = 1; step <= 2; step++) {
+          int answer = nodes.consecutiveInputs(k, from, step);
+          checked++;
+          if (from + step >= count) {
+            assertThat(answer).isEqualTo(places[from]);
+          } else if (forward) {
+            int head = from == 0 ? 0 : 1;
+            boolean promised = true;
+            for (int f = head; f < count; f++) {
+              promised &= runs(places, f, step);
+            }
+            assertThat(answer).as("node %s from %s step %s", k, from, step)
+                .isEqualTo(promised ? places[from] : -1);
+            sideBySide[2 * head + step - 1] += promised ? 1 : 0;
+          } else if (answer >= 0) {
+            assertThat(runs(places, from, step)).as("node %s from %s step %s", k, from, step)
+                .isTrue();
+            assertThat(answer).isEqualTo(places[from]);
+          }
+        }
+      }
+      return places;
+    }
+
+    /** Whether places {@code from}, {@code from + step}, … are given and consecutive. */
+    private static boolean runs(int[] places, int from, int step) {
+      boolean runs = places[from] >= 0;
+      for (int i = from + step; i < places.length; i += step) {
+        runs &= places[i] == places[i - step] + 1;
+      }
+      return runs;
+    }
+  }
+
+  /**
+   * Random nodes of 3 to 9 inputs taken from a pool of leaves, constants and a run of computed
+   * nodes (side by side in the replay), in the shapes a replay lays out side by side and at random:
+   * each answer of {@link Nodes#consecutiveInputs} is the one the layout promises.
+   */
+  @Test
+  void tellsWhichInputsLieSideBySide() {
+    Random random = new Random(20261203);
+    LayoutProbe probe = new LayoutProbe();
+    List<Value> leaves = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      leaves.add(i % 5 == 4 ? Value.constant(i) : Value.of(i + 0.5));
+    }
+    List<Value> run = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      run.add(times(leaves.get(i), leaves.get(23)));
+    }
+    Value root = Value.of(0);
+    for (int node = 0; node < 60; node++) {
+      int count = 3 + random.nextInt(7);
+      Value[] inputs = new Value[count];
+      int start = random.nextInt(8);
+      for (int i = 0; i < count; i++) {
+        switch (node % 3) {
+          case 0: // a slice of the run, then leaves
+            inputs[i] = start + i < run.size() ? run.get(start + i) : leaves.get(i);
+            break;
+          case 1: // leaves at the odd inputs, the run at the even ones, as a neuron's
+            inputs[i] = i % 2 == 1 ? leaves.get(random.nextInt(23)) : run.get((start + i / 2) % 8);
+            break;
+          default:
+            inputs[i] =
+                random.nextBoolean() ? leaves.get(random.nextInt(24)) : run.get(random.nextInt(8));
+        }
+      }
+      Value sum = inputs[0].apply(probe, NONE, Arrays.copyOfRange(inputs, 1, count));
+      root = plus(root, sum);
+    }
+    // A weight taken twice: inputs 1 and 3 at one place, not side by side.
+    Value shared = leaves.get(21);
+    root = plus(root, leaves.get(20).apply(probe, NONE, shared, run.get(0), shared, run.get(1)));
+    CompiledGraph compiled = CompiledGraph.capture(root, leaves.subList(0, 4));
+
+    compiled.forward();
+    compiled.backward();
+
+    assertThat(probe.checked).isGreaterThan(1000);
+    // Each kind of run was promised somewhere, so each was checked both ways.
+    assertThat(probe.sideBySide).doesNotContain(0);
   }
 }
