@@ -374,7 +374,12 @@ final class Tape {
       throw NodeRules.rootWantsNoGradient(names.describe(root));
     }
     boolean detect = Anomalies.isDetecting();
-    Arrays.fill(grad, leafCount, ops.length, 0);
+    // A loop of its own, not Arrays.fill: the JIT compiles Arrays.fill with one profile for all
+    // its callers, and in a JVM that also runs the eager engine, whose nodes fill one or two
+    // elements, this fill of thousands became a loop for a few: 2.5 µs more per moons step.
+    for (int n = leafCount; n < grad.length; n++) {
+      grad[n] = 0;
+    }
     grad[root] += 1;
     int batch = detect ? -1 : batchOp.length - 1;
     for (int n = ops.length - 1; n >= leafCount; ) {
